@@ -1,0 +1,33 @@
+/** Byline of a post: author, date, update, tags. */
+import type { ArticleView } from "../../src/views/article.ts";
+
+export type PostMetaProps = Pick<ArticleView, "author" | "blog" | "datetime" | "date" | "updated" | "tags">;
+
+export function PostMeta({ author, blog, datetime, date, updated, tags }: PostMetaProps) {
+  return (
+    <div class="post-meta">
+      <p class="byline">
+        By <a href={author.url} rel="author">{author.name}</a> in <a href={blog.url}>{blog.title}</a>
+        {" · "}
+        <time datetime={datetime}>{date}</time>
+        {updated && (
+          <>
+            {" · updated "}
+            <time datetime={updated.datetime}>{updated.date}</time>
+          </>
+        )}
+      </p>
+      {tags.length > 0 && (
+        <ul class="tags" aria-label="Tags">
+          {tags.map((tag) => (
+            <li>
+              <a href={tag.url} rel="tag">
+                {tag.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/** An article page: the post, and beside it (below on narrow screens) its sidebar. */
+import type { Site } from "../../src/schema/index.ts";
+import type { ArticleView } from "../../src/views/article.ts";
+import { AuthorCard } from "../components/AuthorCard.tsx";
+import { NotPreserved } from "../components/NotPreserved.tsx";
+import { PostMeta } from "../components/PostMeta.tsx";
+import { PrevNext } from "../components/PrevNext.tsx";
+import { RelatedArticle } from "../components/RelatedArticle.tsx";
+import { Base } from "./Base.tsx";
+
+export function Article({ site, view }: { site: Site; view: ArticleView }) {
+  const { post } = view;
+  return (
+    <Base site={site} title={post.title} description={post.summary} kind="page-article">
+      <div class="article-layout">
+        <article class="post h-entry">
+          <header class="post-header">
+            <p class="kicker">
+              <a href={view.blog.url}>{view.blog.title}</a>
+            </p>
+            <h1 class="p-name">{post.title}</h1>
+            <PostMeta {...view} />
+          </header>
+          {post.preserved ? (
+            <div class="post-body e-content" dangerouslySetInnerHTML={{ __html: post.html }} />
+          ) : (
+            <NotPreserved />
+          )}
+          <footer class="post-footer">
+            <RelatedArticle links={view.seeAlso} />
+            <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />
+            <p class="copyright">{view.copyright}</p>
+          </footer>
+        </article>
+        <aside class="sidebar" aria-label="Around this post">
+          <AuthorCard author={view.author} />
+        </aside>
+      </div>
+    </Base>
+  );
+}

@@ -1,0 +1,29 @@
+/** Home: every post, newest first, 20 a page (`/`, `/page/2/`). */
+import type { ArchiveStore } from "../src/plugins/content.ts";
+import type { Post } from "../src/content/model.ts";
+import { type Pagination, pagedUrl, pagerView, postSummary } from "../src/views/lists.ts";
+import { Base } from "../_includes/layouts/Base.tsx";
+import { PostList } from "../_includes/components/PostList.tsx";
+import { Pager } from "../_includes/components/Pager.tsx";
+
+export const data = {
+  pagination: { data: "archive.current.posts", size: 20 },
+  permalink: (data: { pagination: Pagination<Post> }) => pagedUrl("/", data.pagination.pageNumber),
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ archive, pagination }: { archive: ArchiveStore; pagination: Pagination<Post> }) {
+  const current = archive.current;
+  const { site } = current;
+  const pager = pagerView(pagination);
+  return (
+    <Base site={site} title={pager.page > 1 ? `Page ${pager.page}` : undefined} kind="page-home">
+      <header class="page-header">
+        <h1>{pager.page > 1 ? `All posts, page ${pager.page}` : "All posts"}</h1>
+        {site.description && pager.page === 1 && <p class="lede">{site.description}</p>}
+      </header>
+      <PostList posts={pagination.items.map((post) => postSummary(current, post))} />
+      <Pager pager={pager} />
+    </Base>
+  );
+}

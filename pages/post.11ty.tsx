@@ -1,0 +1,16 @@
+/** One page per post, at the URL the loader computed. */
+import type { ArchiveStore } from "../src/plugins/content.ts";
+import type { Post } from "../src/content/model.ts";
+import { articleView } from "../src/views/article.ts";
+import { Article } from "../_includes/layouts/Article.tsx";
+
+export const data = {
+  pagination: { data: "archive.current.posts", size: 1, alias: "post" },
+  permalink: (data: { post: Post }) => data.post.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ archive, post }: { archive: ArchiveStore; post: Post }) {
+  const current = archive.current;
+  return <Article site={current.site} view={articleView(current, post)} />;
+}

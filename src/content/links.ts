@@ -1,0 +1,98 @@
+/**
+ * Cross-links between posts. A markdown link to another post's source file
+ * (`../2008/red-hat.md`, relative to the post, or `/posts/blog/2008/x.md`
+ * from the project root) becomes that post's URL, keeping any `#anchor`.
+ * The rewriting is a markdown-it core rule, so it runs in the same parse as
+ * the rendering; it asks `env.resolveLink`, which the loader provides.
+ */
+import path from "node:path";
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+
+/** What the rule needs from the render environment. */
+export interface LinkEnv {
+  /**
+   * Called for every link in the document with its href and the 0-based
+   * line range of its block. Returns the href to write (or undefined to
+   * keep it as is).
+   */
+  resolveLink?: (href: string, lines: readonly [number, number] | null) => string | undefined;
+}
+
+/** True for hrefs that leave the site: `https:`, `mailto:`, `//host`. */
+export function isExternal(href: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
+}
+
+export interface SplitHref {
+  path: string;
+  /** `?query#hash` part, kept as written. */
+  suffix: string;
+}
+
+export function splitHref(href: string): SplitHref {
+  const cut = href.search(/[?#]/);
+  return cut < 0 ? { path: href, suffix: "" } : { path: href.slice(0, cut), suffix: href.slice(cut) };
+}
+
+/**
+ * The source path (relative to the project root) a `.md` link points at,
+ * or undefined when `href` is not a link to a markdown file.
+ */
+export function markdownTarget(href: string, fromSource: string): string | undefined {
+  if (isExternal(href)) return undefined;
+  const { path: target } = splitHref(href);
+  if (!target.toLowerCase().endsWith(".md")) return undefined;
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // A malformed escape is kept as written; it will not resolve and is reported.
+  }
+  const resolved = decoded.startsWith("/")
+    ? path.posix.normalize(decoded.slice(1))
+    : path.posix.join(path.posix.dirname(fromSource), decoded);
+  return resolved;
+}
+
+/** markdown-it plugin: let `env.resolveLink` rewrite every link's href. */
+export function crossLinks(md: MarkdownIt): void {
+  md.core.ruler.push("backlist_cross_links", (state) => {
+    const env = state.env as LinkEnv | undefined;
+    const resolve = env?.resolveLink;
+    if (!resolve) return;
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      rewrite(block.children, block.map, resolve);
+    }
+  });
+}
+
+function rewrite(
+  tokens: Token[],
+  lines: [number, number] | null,
+  resolve: NonNullable<LinkEnv["resolveLink"]>,
+): void {
+  for (const token of tokens) {
+    if (token.type !== "link_open") continue;
+    const href = token.attrGet("href");
+    if (href === null) continue;
+    const next = resolve(href, lines);
+    if (next !== undefined) token.attrSet("href", next);
+  }
+}
+
+/** 1-based line in `body` (starting at `bodyLine`) where `needle` appears within `lines`. */
+export function lineOfLink(
+  body: string,
+  bodyLine: number,
+  lines: readonly [number, number] | null,
+  needle: string,
+): number {
+  if (!lines) return bodyLine;
+  const bodyLines = body.split("\n");
+  for (let i = lines[0]; i < lines[1]; i++) {
+    if (bodyLines[i]?.includes(needle)) return bodyLine + i;
+  }
+  return bodyLine + lines[0];
+}

@@ -1,0 +1,393 @@
+/**
+ * Loads and checks the whole archive before anything is rendered: every
+ * data file and every post's front matter, all problems collected and
+ * reported together. Then it renders each post's markdown once and builds
+ * the indexes the pages look things up in.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { z } from "zod";
+import { slugify } from "../slug.ts";
+import {
+  DATA_FILES,
+  type DataFileName,
+  POST_KEYS,
+  dataSchemas,
+  postSchema,
+  type Site,
+} from "../schema/index.ts";
+import type { Problem } from "../types.ts";
+import { type Archive, type ArchiveData, type Post, type Tag, comparePosts } from "./model.ts";
+import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
+import { ContentError, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
+
+export interface LoadOptions {
+  /** Project root; paths in messages are relative to it. */
+  root: string;
+  postsDir: string;
+  dataDir: string;
+  /** Build `draft: true` posts (the dev server does, production builds don't). */
+  includeDrafts: boolean;
+  markdown: MarkdownIt;
+}
+
+const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
+
+/** Load, check and index the archive; throws `ContentError` listing every problem. */
+export async function loadArchive(options: LoadOptions): Promise<Archive> {
+  const problems: Problem[] = [];
+  const data = await loadData(options, problems);
+  const posts = await loadPosts(options, data, problems);
+  checkDuplicateUrls(posts, problems);
+  const built = posts.filter((post) => options.includeDrafts || !post.draft);
+  if (!problems.some((p) => p.severity === "error")) {
+    const bySource = new Map(posts.map((post) => [post.source, post]));
+    for (const post of built) renderPost(post, options, bySource, problems);
+  }
+  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
+  return indexArchive(data, built, problems);
+}
+
+function rel(options: LoadOptions, file: string): string {
+  return path.relative(options.root, file).split(path.sep).join("/");
+}
+
+async function loadData(options: LoadOptions, problems: Problem[]): Promise<ArchiveData> {
+  const dir = path.resolve(options.root, options.dataDir);
+  const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  const raw = new Map<DataFileName, { file: string; value: unknown; lineOf: (p: ReadonlyArray<PropertyKey>) => number | undefined }>();
+  for (const name of DATA_FILES) {
+    const fileName = DATA_EXTENSIONS.map((ext) => name + ext).find((candidate) => names.has(candidate));
+    if (!fileName) continue;
+    const file = rel(options, path.join(dir, fileName));
+    const yaml = parseYaml(await readFile(path.join(dir, fileName), "utf8"), file);
+    problems.push(...yaml.problems);
+    raw.set(name, { file, value: yaml.value, lineOf: yaml.lineOf });
+  }
+
+  const siteFile = raw.get("site");
+  if (!siteFile) {
+    problems.push({
+      file: `${options.dataDir}/site.yaml`,
+      field: "(file)",
+      message: "is missing: the site needs a title, url, publisher and timezone",
+      severity: "error",
+    });
+  }
+  const site = parseWith(dataSchemas("UTC").site, siteFile, problems);
+  const zone = site?.timezone ?? "UTC";
+  const schemas = dataSchemas(zone);
+  const data: ArchiveData = {
+    site: site ?? fallbackSite(),
+    authors: parseWith(schemas.authors, raw.get("authors"), problems) ?? {},
+    blogs: parseWith(schemas.blogs, raw.get("blogs"), problems) ?? {},
+    podcasts: parseWith(schemas.podcasts, raw.get("podcasts"), problems) ?? {},
+    books: parseWith(schemas.books, raw.get("books"), problems) ?? {},
+    reviews: parseWith(schemas.reviews, raw.get("reviews"), problems) ?? [],
+  };
+  checkDataReferences(data, raw, problems);
+  return data;
+}
+
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  source: { file: string; value: unknown; lineOf: (p: ReadonlyArray<PropertyKey>) => number | undefined } | undefined,
+  problems: Problem[],
+): z.output<T> | undefined {
+  if (!source || source.value === undefined) return undefined;
+  const result = schema.safeParse(source.value ?? {});
+  if (result.success) return result.data;
+  problems.push(...zodProblems(result.error, source.file, source));
+  return undefined;
+}
+
+function fallbackSite(): Site {
+  return { title: "", url: "http://localhost/", language: "en", timezone: "UTC", publisher: "", sidebar: "as-of-post" };
+}
+
+/** Ids that one data file uses of another: authors of blogs, hosts, recommenders. */
+function checkDataReferences(
+  data: ArchiveData,
+  raw: Map<DataFileName, { file: string; lineOf: (p: ReadonlyArray<PropertyKey>) => number | undefined }>,
+  problems: Problem[],
+): void {
+  const check = (kind: DataFileName, ids: Record<string, unknown>, noun: string) =>
+    (fileKind: DataFileName, fieldPath: PropertyKey[], id: string | undefined) => {
+      if (id === undefined || id in ids) return;
+      const source = raw.get(fileKind);
+      problems.push({
+        file: source?.file ?? fileKind,
+        line: source?.lineOf(fieldPath),
+        field: fieldPath.join("."),
+        message: `unknown ${noun} "${id}"; ${known(ids, kind)}`,
+        severity: "error",
+      });
+    };
+  const author = check("authors", data.authors, "author");
+  const blog = check("blogs", data.blogs, "blog");
+  for (const [id, b] of Object.entries(data.blogs)) {
+    author("blogs", [id, "author"], b.author);
+    b.sister_blogs.forEach((sister, i) => blog("blogs", [id, "sister_blogs", i], sister));
+  }
+  for (const [id, show] of Object.entries(data.podcasts)) {
+    author("podcasts", [id, "host"], show.host);
+    blog("podcasts", [id, "blog"], show.blog);
+  }
+  for (const [id, book] of Object.entries(data.books)) {
+    book.recommended_by.forEach((who, i) => author("books", [id, "recommended_by", i], who));
+  }
+  data.reviews.forEach((review, i) => author("reviews", [i, "author"], review.author));
+}
+
+function known(ids: Record<string, unknown>, file: string): string {
+  const list = Object.keys(ids);
+  return list.length ? `known ${file}: ${list.join(", ")}` : `_data/${file} defines none`;
+}
+
+async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Problem[]): Promise<Post[]> {
+  const dir = path.resolve(options.root, options.postsDir);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  const schemas = new Map<string, ReturnType<typeof postSchema>>();
+  const schemaFor = (zone: string) => {
+    let schema = schemas.get(zone);
+    if (!schema) schemas.set(zone, (schema = postSchema(zone)));
+    return schema;
+  };
+
+  const texts = await Promise.all(files.map((file) => readFile(file, "utf8")));
+  const posts: Post[] = [];
+  files.forEach((absolute, i) => {
+    const post = readPost(rel(options, absolute), texts[i] ?? "", options, data, schemaFor, problems);
+    if (post) posts.push(post);
+  });
+  return posts;
+}
+
+function readPost(
+  file: string,
+  text: string,
+  options: LoadOptions,
+  data: ArchiveData,
+  schemaFor: (zone: string) => ReturnType<typeof postSchema>,
+  problems: Problem[],
+): Post | undefined {
+  const parts = file.split("/").slice(options.postsDir.split("/").filter(Boolean).length);
+  const error = (field: string, message: string, line?: number) =>
+    problems.push({ file, line, field, message, severity: "error" });
+  if (parts.length !== 3) {
+    error("(path)", `a post must be at ${options.postsDir}/<blog>/<year>/<slug>.md`);
+    return undefined;
+  }
+  const [blogId, yearFolder, fileName] = parts as [string, string, string];
+  const blog = data.blogs[blogId];
+  if (!blog) {
+    error("(path)", `the folder "${blogId}" is not a blog; ${known(data.blogs, "blogs")}`);
+    return undefined;
+  }
+
+  const split = splitFrontMatter(text);
+  if (split.frontMatter === null) {
+    error("(front matter)", "is missing: a post starts with `---`, its front matter (title, date…), and `---`", 1);
+    return undefined;
+  }
+  const yaml = parseYaml(split.frontMatter, file, split.frontMatterLine);
+  problems.push(...yaml.problems);
+  if (yaml.value === undefined && yaml.problems.length) return undefined;
+  const value = yaml.value ?? {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    error("(front matter)", "must be a YAML mapping of keys to values", split.frontMatterLine);
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (!(POST_KEYS as readonly string[]).includes(key)) {
+      const guess = closest(key, POST_KEYS);
+      problems.push({
+        file,
+        line: yaml.lineOf([key]),
+        field: key,
+        message: `unknown front-matter key, ignored${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        severity: "warning",
+      });
+    }
+  }
+
+  const result = schemaFor(blog.timezone ?? data.site.timezone).safeParse(value);
+  const authorId = result.success ? result.data.author ?? blog.author : undefined;
+  if (result.success && authorId === undefined) {
+    error("author", `is required: the blog "${blogId}" names no default author`, yaml.lineOf([]));
+  } else if (authorId !== undefined && !(authorId in data.authors)) {
+    error("author", `unknown author "${authorId}"; ${known(data.authors, "authors")}`, yaml.lineOf(["author"]));
+  }
+  if (!result.success) {
+    problems.push(...zodProblems(result.error, file, yaml));
+    return undefined;
+  }
+  if (authorId === undefined) return undefined;
+
+  const fm = result.data;
+  const baseName = fileName.slice(0, -".md".length);
+  const slug = slugify(baseName);
+  if (!slug) {
+    error("(path)", `the file name "${fileName}" gives an empty slug`);
+    return undefined;
+  }
+  if (slug !== baseName) {
+    problems.push({ file, field: "(path)", message: `file name is not a slug; the post's URL uses "${slug}"`, severity: "warning" });
+  }
+  if (String(fm.date.year) !== yearFolder) {
+    problems.push({
+      file,
+      line: yaml.lineOf(["date"]),
+      field: "date",
+      message: `is in ${fm.date.year} but the post is in the "${yearFolder}" folder`,
+      severity: "warning",
+    });
+  }
+  const month = String(fm.date.month).padStart(2, "0");
+  return {
+    source: file,
+    blog: blogId,
+    slug,
+    url: `/${blogId}/${fm.date.year}/${month}/${slug}/`,
+    title: fm.title,
+    date: fm.date,
+    updated: fm.updated,
+    order: fm.order,
+    author: authorId,
+    tags: fm.tags.map((name) => ({ name, slug: slugify(name) })).filter((tag) => tag.slug),
+    summary: fm.summary,
+    aliases: fm.aliases,
+    related: fm.related,
+    seeAlso: fm.see_also,
+    draft: fm.draft,
+    preserved: split.body.trim().length > 0,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    html: "",
+  };
+}
+
+/** The known key nearest to `key` by edit distance, when it is a likely typo. */
+export function closest(key: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(key.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function checkDuplicateUrls(posts: Post[], problems: Problem[]): void {
+  const seen = new Map<string, Post>();
+  for (const post of posts) {
+    const first = seen.get(post.url);
+    if (first) {
+      problems.push({
+        file: post.source,
+        field: "(url)",
+        message: `${post.url} is also the URL of ${first.source}`,
+        severity: "error",
+      });
+    } else {
+      seen.set(post.url, post);
+    }
+  }
+}
+
+/**
+ * Render the body once, rewriting links to other posts' `.md` files to their
+ * URLs; the summary falls back to the first paragraph's text.
+ */
+function renderPost(post: Post, options: LoadOptions, bySource: ReadonlyMap<string, Post>, problems: Problem[]): void {
+  const md = options.markdown;
+  const env: LinkEnv & { post: Post } = {
+    post,
+    resolveLink(href, lines) {
+      const target = markdownTarget(href, post.source);
+      if (target === undefined) return undefined;
+      const linked = bySource.get(target);
+      const broken = !linked ? "no such post" : linked.draft && !options.includeDrafts ? "that post is a draft" : undefined;
+      if (broken || !linked) {
+        problems.push({
+          file: post.source,
+          line: lineOfLink(post.body, post.bodyLine, lines, href),
+          field: "(link)",
+          message: `→ ${href}: ${broken ?? "no such post"}`,
+          severity: "error",
+        });
+        return undefined;
+      }
+      return linked.url + splitHref(href).suffix;
+    },
+  };
+  const tokens = md.parse(post.body, env);
+  post.summary ??= firstParagraphText(tokens);
+  post.html = md.renderer.render(tokens, md.options, env);
+}
+
+/** Plain text of the first top-level paragraph, or undefined. */
+export function firstParagraphText(tokens: readonly Token[]): string | undefined {
+  const open = tokens.findIndex((token) => token.type === "paragraph_open" && token.level === 0);
+  const inline = open >= 0 ? tokens[open + 1] : undefined;
+  if (!inline?.children) return undefined;
+  const text = inline.children
+    .map((child) =>
+      child.type === "text" || child.type === "code_inline"
+        ? child.content
+        : child.type === "softbreak" || child.type === "hardbreak"
+          ? " "
+          : "",
+    )
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text || undefined;
+}
+
+function indexArchive(data: ArchiveData, posts: Post[], problems: Problem[]): Archive {
+  const chronological = [...posts].sort(comparePosts);
+  const blogPosts = new Map<string, Post[]>();
+  const blogIndex = new Map<Post, number>();
+  const tags = new Map<string, Tag>();
+  for (const post of chronological) {
+    let list = blogPosts.get(post.blog);
+    if (!list) blogPosts.set(post.blog, (list = []));
+    blogIndex.set(post, list.length);
+    list.push(post);
+    for (const tag of post.tags) {
+      const first = tags.get(tag.slug);
+      if (first) tag.name = first.name;
+      else tags.set(tag.slug, { ...tag });
+    }
+  }
+  return {
+    ...data,
+    posts: chronological.reverse(),
+    bySource: new Map(posts.map((post) => [post.source, post])),
+    byUrl: new Map(posts.map((post) => [post.url, post])),
+    blogPosts,
+    blogIndex,
+    tags,
+    warnings: problems.filter((p) => p.severity === "warning"),
+  };
+}

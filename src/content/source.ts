@@ -1,0 +1,120 @@
+/**
+ * Reading source files: front matter split off a post, YAML parsed with
+ * line numbers, and zod issues turned into `path:line: field: message`.
+ * YAML is read with the 1.2 core schema, which has no timestamp type, so
+ * `date: 2008-06-24` stays the string the author wrote.
+ */
+import { LineCounter, parseDocument, isNode } from "yaml";
+import type { z } from "zod";
+import type { Problem } from "../types.ts";
+
+export interface SplitSource {
+  /** The YAML between the `---` fences, or null when the file has none. */
+  frontMatter: string | null;
+  /** 1-based line of the first YAML line. */
+  frontMatterLine: number;
+  body: string;
+  /** 1-based line of the first body line. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*\r?$/;
+
+/** Split `---\nyaml\n---\nbody` into its parts, keeping line numbers. */
+export function splitFrontMatter(text: string): SplitSource {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = source.split("\n");
+  if (lines.length === 0 || !FENCE.test(lines[0] ?? "")) {
+    return { frontMatter: null, frontMatterLine: 1, body: source, bodyLine: 1 };
+  }
+  for (let i = 1; i < lines.length; i++) {
+    if (FENCE.test(lines[i] ?? "")) {
+      return {
+        frontMatter: lines.slice(1, i).join("\n"),
+        frontMatterLine: 2,
+        body: lines.slice(i + 1).join("\n"),
+        bodyLine: i + 2,
+      };
+    }
+  }
+  return { frontMatter: null, frontMatterLine: 1, body: source, bodyLine: 1 };
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  /** Syntax errors, already as problems. */
+  problems: Problem[];
+  /** Line of the value at `path` (or of its nearest existing parent). */
+  lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+/** Parse YAML text from `file`, whose first line is line `firstLine` of that file. */
+export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
+    file,
+    line: (error.linePos?.[0]?.line ?? 1) + firstLine - 1,
+    field: "(yaml)",
+    message: error.message.split("\n")[0] ?? error.message,
+    severity: doc.errors.includes(error as never) ? "error" : "warning",
+  }));
+  const value: unknown = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return {
+    value,
+    problems,
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+        if (isNode(node) && node.range) {
+          return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+/** `tags.2` style field name of a zod issue path. */
+export function fieldName(path: ReadonlyArray<PropertyKey>, prefix = ""): string {
+  const parts = path.map((part) => String(part));
+  const joined = parts.join(".");
+  if (!prefix) return joined || "(root)";
+  return joined ? `${prefix}.${joined}` : prefix;
+}
+
+/** Problems of a failed zod parse, each with its line. */
+export function zodProblems(
+  error: z.ZodError,
+  file: string,
+  yaml: Pick<ParsedYaml, "lineOf"> | undefined,
+  prefix = "",
+): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    line: yaml?.lineOf(issue.path),
+    field: fieldName(issue.path, prefix),
+    message: issue.message,
+    severity: "error",
+  }));
+}
+
+/** `posts/a.md:3: date: "2008-13-45" is not a real calendar date` */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.field}: ${problem.message}`;
+}
+
+/** Thrown when the input has errors; carries every problem of the run. */
+export class ContentError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    const errors = problems.filter((p) => p.severity === "error");
+    super(
+      `Backlist found ${errors.length} ${errors.length === 1 ? "problem" : "problems"} in the content; nothing was written:\n` +
+        errors.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}

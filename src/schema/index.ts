@@ -1,0 +1,204 @@
+/**
+ * The content model: one set of zod schemas that are both the TypeScript
+ * types and the checks. Each `XSchema` has a type of the same name.
+ * Cross-references between files (an author id in a post, a sister blog)
+ * are checked by the loader, which knows every file; these schemas check
+ * one value at a time.
+ */
+import { z } from "zod";
+import { type ArchiveDate, isValidZone, parseArchiveDate } from "../dates.ts";
+
+/** Non-empty plain text; numbers are taken as their text (`title: 2008`). */
+export const Text = z
+  .union([z.string(), z.number()], {
+    error: (issue) => (issue.input === undefined ? "is required" : "must be text"),
+  })
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1, "must not be empty"));
+
+/** Optional free text; an empty value counts as absent. */
+const OptionalText = z
+  .union([z.string(), z.number()], { error: "must be text" })
+  .transform((value) => String(value).trim() || undefined)
+  .optional();
+
+/** An id: a folder or file name, lower-case letters, digits and hyphens. */
+export const Id = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be an id") })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens, e.g. `converging-on-microsoft`");
+
+export const Url = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
+
+/** An IANA time zone name such as `America/New_York`. */
+export const TimeZone = z.string().refine(isValidZone, {
+  error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. America/New_York)`,
+});
+
+/** A date as written, parsed in `zone` (see src/dates.ts for the forms). */
+export function dateIn(zone: string) {
+  return z.unknown().transform((value, ctx): ArchiveDate => {
+    if (value === undefined || value === null || value === "") {
+      ctx.addIssue({ code: "custom", message: "is required" });
+      return z.NEVER;
+    }
+    const result = parseArchiveDate(value, zone);
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: result.message });
+      return z.NEVER;
+    }
+    return result.date;
+  });
+}
+
+/** A list that may also be written as one value: `tags: Xen` is `tags: [Xen]`. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+}
+
+export const LinkSchema = z.object({ title: Text, url: Url });
+export type Link = z.infer<typeof LinkSchema>;
+
+/** `see_also` entry: a related article elsewhere. `url` may be unknown for a scraped page. */
+export const SeeAlsoSchema = z.object({ title: Text, url: Url.optional() });
+export type SeeAlso = z.infer<typeof SeeAlsoSchema>;
+
+export const POST_KEYS = [
+  "title",
+  "date",
+  "author",
+  "tags",
+  "summary",
+  "updated",
+  "aliases",
+  "related",
+  "see_also",
+  "draft",
+  "order",
+] as const;
+
+/** Front matter of one post; dates are parsed in `zone` (the blog's). */
+export function postSchema(zone: string) {
+  return z.object({
+    title: Text,
+    date: dateIn(zone),
+    author: Id.optional(),
+    tags: listOf(Text).default([]),
+    summary: OptionalText,
+    updated: dateIn(zone).optional(),
+    aliases: listOf(Text).default([]),
+    related: listOf(Text).default([]),
+    see_also: listOf(SeeAlsoSchema).default([]),
+    draft: z.boolean({ error: "must be true or false" }).default(false),
+    /** Position among posts with the same date, earliest first (for scraped posts whose day is unknown). */
+    order: z.number({ error: "must be a number" }).int("must be a whole number").default(0),
+  });
+}
+export type PostFrontMatter = z.infer<ReturnType<typeof postSchema>>;
+
+export const SiteSchema = z.object({
+  title: Text,
+  description: OptionalText,
+  url: Url,
+  language: z.string().default("en"),
+  timezone: TimeZone.default("UTC"),
+  publisher: Text,
+  sidebar: z.enum(["as-of-post", "latest"], { error: 'must be "as-of-post" or "latest"' }).default("as-of-post"),
+});
+export type Site = z.infer<typeof SiteSchema>;
+
+export const AuthorSchema = z.object({
+  name: Text,
+  bio: OptionalText,
+  links: listOf(LinkSchema).default([]),
+});
+export type Author = z.infer<typeof AuthorSchema>;
+
+/** A line the publisher ran on every page of a blog ("Rock Star jobs in SaaS: SaaS Jobs"). */
+export const PromoSchema = z.object({ label: OptionalText, text: Text, url: Url.optional() });
+export type Promo = z.infer<typeof PromoSchema>;
+
+export const BlogSchema = z.object({
+  title: Text,
+  description: OptionalText,
+  /** Default author of the blog's posts. */
+  author: Id.optional(),
+  /** Copyright holder; else the site's publisher. */
+  publisher: OptionalText,
+  /** Time zone of dates without an offset; else the site's. */
+  timezone: TimeZone.optional(),
+  sister_blogs: listOf(Id).default([]),
+  /** Where the blog lived (or lives) on the web. */
+  home: Url.optional(),
+  promos: listOf(PromoSchema).default([]),
+});
+export type Blog = z.infer<typeof BlogSchema>;
+
+/** Episodes' dates are parsed in the site's zone. */
+export function episodeSchema(zone: string) {
+  return z.object({
+    title: Text,
+    date: dateIn(zone),
+    audio: Url.optional(),
+    type: z.string().default("audio/mpeg"),
+    length: z.number().int().nonnegative().optional(),
+    duration: OptionalText,
+    description: OptionalText,
+  });
+}
+export type Episode = z.infer<ReturnType<typeof episodeSchema>>;
+
+export function podcastSchema(zone: string) {
+  return z.object({
+    title: Text,
+    /** Author id of the host. */
+    host: Id,
+    /** The blog this show belongs to, featured on its pages. */
+    blog: Id.optional(),
+    description: OptionalText,
+    link: Url.optional(),
+    image: OptionalText,
+    explicit: z.boolean().default(false),
+    episodes: listOf(episodeSchema(zone)).default([]),
+  });
+}
+export type Podcast = z.infer<ReturnType<typeof podcastSchema>>;
+
+export const BookSchema = z.object({
+  title: Text,
+  author: OptionalText,
+  year: z.number().int().optional(),
+  link: Url.optional(),
+  note: OptionalText,
+  isbn: OptionalText,
+  /** Author ids of those who recommend it. */
+  recommended_by: listOf(Id).default([]),
+});
+export type Book = z.infer<typeof BookSchema>;
+
+export function reviewSchema(zone: string) {
+  return z.object({
+    title: Text,
+    date: dateIn(zone),
+    /** Author id of the reviewer. */
+    author: Id.optional(),
+    link: Url.optional(),
+    /** A post of the archive holding the review (path to its .md file). */
+    post: OptionalText,
+  });
+}
+export type Review = z.infer<ReturnType<typeof reviewSchema>>;
+
+/** `_data/<name>` files and the shape of each. */
+export const DATA_FILES = ["site", "authors", "blogs", "podcasts", "books", "reviews"] as const;
+export type DataFileName = (typeof DATA_FILES)[number];
+
+export function dataSchemas(zone: string) {
+  return {
+    site: SiteSchema,
+    authors: z.record(Id, AuthorSchema),
+    blogs: z.record(Id, BlogSchema),
+    podcasts: z.record(Id, podcastSchema(zone)),
+    books: z.record(Id, BookSchema),
+    reviews: listOf(reviewSchema(zone)),
+  } satisfies Record<DataFileName, z.ZodType>;
+}

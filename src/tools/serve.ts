@@ -1,0 +1,196 @@
+/**
+ * A small static file server for the built site, used by the browser tests:
+ *
+ *     node --import tsx src/tools/serve.ts [ROOT] [--port 8089] [--host 127.0.0.1]
+ *
+ * ROOT defaults to `_site`. It behaves like a plain static host:
+ *   - `/dir/` serves `dir/index.html`; `/dir` redirects to `/dir/`;
+ *   - a missing path answers 404 with `ROOT/404.html` when there is one;
+ *   - only GET and HEAD; nothing outside ROOT is ever served.
+ * It refuses to start when ROOT has no `index.html` (the site is not built).
+ */
+import { createReadStream, existsSync, statSync, type Stats } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".webmanifest": "application/manifest+json",
+  ".pdf": "application/pdf",
+};
+
+export function contentType(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+/** What to answer for a request path, decided from the file system. */
+export type Resolution =
+  | { kind: "file"; file: string; stats: Stats }
+  | { kind: "redirect"; location: string }
+  | { kind: "not-found" }
+  | { kind: "bad-request" };
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Maps a URL pathname (still percent-encoded) to a file under `root`. */
+export function resolveRequest(root: string, pathname: string, search = ""): Resolution {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { kind: "bad-request" };
+  }
+  if (!decoded.startsWith("/") || decoded.includes("\0")) return { kind: "bad-request" };
+
+  const absRoot = path.resolve(root);
+  const target = path.resolve(absRoot, "." + path.posix.normalize(decoded));
+  if (target !== absRoot && !target.startsWith(absRoot + path.sep)) return { kind: "not-found" };
+
+  const stats = statOrNull(target);
+  if (stats?.isDirectory()) {
+    if (!pathname.endsWith("/")) {
+      // Collapse leading slashes so the Location can never be protocol-relative.
+      return { kind: "redirect", location: "/" + pathname.replace(/^\/+/, "") + "/" + search };
+    }
+    const index = path.join(target, "index.html");
+    const indexStats = statOrNull(index);
+    return indexStats?.isFile()
+      ? { kind: "file", file: index, stats: indexStats }
+      : { kind: "not-found" };
+  }
+  if (stats?.isFile()) return { kind: "file", file: target, stats };
+  return { kind: "not-found" };
+}
+
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  file: string,
+  stats: Stats,
+): void {
+  res.writeHead(status, {
+    "Content-Type": contentType(file),
+    "Content-Length": stats.size,
+    "Cache-Control": "no-cache",
+  });
+  if (req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  createReadStream(file)
+    .on("error", () => res.destroy())
+    .pipe(res);
+}
+
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
+  res.end(text + "\n");
+}
+
+/** An HTTP server for the static files under `root` (not yet listening). */
+export function createStaticServer(root: string): Server {
+  const notFoundPage = path.join(path.resolve(root), "404.html");
+  return createServer((req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendText(res, 405, "Method Not Allowed", { Allow: "GET, HEAD" });
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const resolution = resolveRequest(root, url.pathname, url.search);
+    switch (resolution.kind) {
+      case "file":
+        sendFile(req, res, 200, resolution.file, resolution.stats);
+        return;
+      case "redirect":
+        res.writeHead(301, { Location: resolution.location });
+        res.end();
+        return;
+      case "bad-request":
+        sendText(res, 400, "Bad Request");
+        return;
+      case "not-found": {
+        const stats = statOrNull(notFoundPage);
+        if (stats?.isFile()) sendFile(req, res, 404, notFoundPage, stats);
+        else sendText(res, 404, "Not Found");
+        return;
+      }
+    }
+  });
+}
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: "string", short: "p", default: "8089" },
+      host: { type: "string", default: "127.0.0.1" },
+    },
+  });
+  const root = path.resolve(positionals[0] ?? "_site");
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve: bad port ${values.port}`);
+    return 2;
+  }
+  if (!existsSync(path.join(root, "index.html"))) {
+    console.error(
+      `serve: ${root}/index.html does not exist; build the site first (npm run build).`,
+    );
+    return 1;
+  }
+  const server = createStaticServer(root);
+  server.on("error", (err) => {
+    console.error(`serve: ${err.message}`);
+    process.exit(1);
+  });
+  server.listen(port, values.host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(
+      `serve: ${path.relative(process.cwd(), root) || "."} at http://${values.host}:${actualPort}/`,
+    );
+  });
+  const stop = (): void => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return 0;
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath && import.meta.url === pathToFileURL(path.resolve(invokedPath)).href) {
+  const code = main();
+  if (code !== 0) process.exitCode = code;
+}

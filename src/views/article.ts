@@ -1,0 +1,67 @@
+/**
+ * What an article page shows, looked up (never scanned) from the archive:
+ * the post, its author and blog, its neighbours in the blog, the copyright
+ * line. Templates render an `ArticleView` and compute nothing.
+ */
+import { formatArchiveDate } from "../dates.ts";
+import type { Archive, Post } from "../content/model.ts";
+import type { Author, Blog, SeeAlso } from "../schema/index.ts";
+
+export interface PostLink {
+  title: string;
+  url: string;
+  /** `<time datetime>` value and its human form. */
+  datetime: string;
+  date: string;
+}
+
+export interface ArticleView {
+  post: Post;
+  blog: Blog & { id: string; url: string };
+  author: Author & { id: string; url: string };
+  datetime: string;
+  date: string;
+  updated?: { datetime: string; date: string };
+  tags: { name: string; url: string }[];
+  seeAlso: SeeAlso[];
+  previous?: PostLink;
+  next?: PostLink;
+  copyright: string;
+}
+
+export function postLink(post: Post, locale: string): PostLink {
+  return { title: post.title, url: post.url, datetime: post.date.datetime, date: formatArchiveDate(post.date, locale) };
+}
+
+export function tagUrl(slug: string): string {
+  return `/tags/${slug}/`;
+}
+
+/** `Copyright © 2008 IDG Communications, Inc.`: the post's year and its blog's publisher. */
+export function copyrightLine(post: Post, blog: Blog, siteFallback: string): string {
+  return `Copyright © ${post.date.year} ${blog.publisher ?? siteFallback}`;
+}
+
+export function articleView(archive: Archive, post: Post): ArticleView {
+  const locale = archive.site.language;
+  const blog = archive.blogs[post.blog];
+  const author = archive.authors[post.author];
+  if (!blog || !author) throw new Error(`${post.source}: blog or author vanished after validation`);
+  const siblings = archive.blogPosts.get(post.blog) ?? [];
+  const index = archive.blogIndex.get(post) ?? -1;
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const next = index >= 0 ? siblings[index + 1] : undefined;
+  return {
+    post,
+    blog: { ...blog, id: post.blog, url: `/${post.blog}/` },
+    author: { ...author, id: post.author, url: `/authors/${post.author}/` },
+    datetime: post.date.datetime,
+    date: formatArchiveDate(post.date, locale),
+    updated: post.updated && { datetime: post.updated.datetime, date: formatArchiveDate(post.updated, locale) },
+    tags: post.tags.map((tag) => ({ name: archive.tags.get(tag.slug)?.name ?? tag.name, url: tagUrl(tag.slug) })),
+    seeAlso: post.seeAlso,
+    previous: previous && postLink(previous, locale),
+    next: next && postLink(next, locale),
+    copyright: copyrightLine(post, blog, archive.site.publisher),
+  };
+}
