@@ -6,7 +6,7 @@
  * the rendering; it asks `env.resolveLink`, which the loader provides.
  */
 import path from "node:path";
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 
 /** What the rule needs from the render environment. */

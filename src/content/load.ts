@@ -6,7 +6,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { z } from "zod";
 import { slugify } from "../slug.ts";
@@ -42,10 +42,9 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const posts = await loadPosts(options, data, problems);
   checkDuplicateUrls(posts, problems);
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
-  if (!problems.some((p) => p.severity === "error")) {
-    const bySource = new Map(posts.map((post) => [post.source, post]));
-    for (const post of built) renderPost(post, options, bySource, problems);
-  }
+  // Rendered even when there are errors already, so broken links are reported with them.
+  const bySource = new Map(posts.map((post) => [post.source, post]));
+  for (const post of built) renderPost(post, options, bySource, problems);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
   return indexArchive(data, built, problems);
 }
@@ -218,8 +217,9 @@ function readPost(
   }
 
   const result = schemaFor(blog.timezone ?? data.site.timezone).safeParse(value);
-  const authorId = result.success ? result.data.author ?? blog.author : undefined;
-  if (result.success && authorId === undefined) {
+  const written: unknown = (value as Record<string, unknown>).author;
+  const authorId = typeof written === "string" ? written : written === undefined ? blog.author : undefined;
+  if (written === undefined && authorId === undefined) {
     error("author", `is required: the blog "${blogId}" names no default author`, yaml.lineOf([]));
   } else if (authorId !== undefined && !(authorId in data.authors)) {
     error("author", `unknown author "${authorId}"; ${known(data.authors, "authors")}`, yaml.lineOf(["author"]));

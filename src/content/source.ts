@@ -109,10 +109,16 @@ export function formatProblem(problem: Problem): string {
 export class ContentError extends Error {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[]) {
-    const errors = problems.filter((p) => p.severity === "error");
+    const sorted = [...problems].sort(
+      (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)),
+    );
+    const errors = sorted.filter((p) => p.severity === "error");
+    const warnings = sorted.filter((p) => p.severity === "warning");
     super(
-      `Backlist found ${errors.length} ${errors.length === 1 ? "problem" : "problems"} in the content; nothing was written:\n` +
-        errors.map((p) => `  ${formatProblem(p)}`).join("\n"),
+      `${errors.length} ${errors.length === 1 ? "error" : "errors"} in the content; nothing was written:\n` +
+        errors.map((p) => `  ${formatProblem(p)}`).join("\n") +
+        (warnings.length ? `\nand ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}:\n` : "") +
+        warnings.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
     this.name = "ContentError";
     this.problems = problems;

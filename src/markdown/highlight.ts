@@ -18,7 +18,11 @@ import loadLanguages from "prismjs/components/index.js";
 // labels), not something to warn about on every build.
 loadLanguages.silent = true;
 
-/** Prism's language ids and aliases (`js`, `sh`, `yml`, …) → language id. */
+/**
+ * Prism's language ids and aliases (`js`, `sh`, `yml`, `hbs`, …) → language
+ * id. Prism hooks compare the language with its id, so `hbs` must be
+ * highlighted as `handlebars`; and a name not in here is not worth a load.
+ */
 const languageIds = new Map<string, string>();
 for (const [id, meta] of Object.entries(components.languages)) {
   if (id === "meta") continue;
@@ -88,7 +92,6 @@ export function highlight(code: string, lang: string): string {
   if (cached !== undefined) return cached;
 
   const grammar = grammarFor(name);
-  // Prism hooks compare the language with its id (`php`, `handlebars`), not an alias.
   const body = grammar
     ? Prism.highlight(code, grammar, languageIds.get(name) ?? name)
     : escapeHtml(code);

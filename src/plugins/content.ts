@@ -7,7 +7,7 @@ import path from "node:path";
 import { loadArchive } from "../content/load.ts";
 import { crossLinks } from "../content/links.ts";
 import type { Archive } from "../content/model.ts";
-import { formatProblem } from "../content/source.ts";
+import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import type { UserConfig } from "../types.ts";
 
@@ -44,13 +44,23 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   const markdown = createMarkdown({ plugins: [crossLinks] });
 
   config.on("eleventy.before", async ({ runMode }: { runMode: string }) => {
-    const archive = await loadArchive({
-      root: process.cwd(),
-      postsDir: settings.postsDir,
-      dataDir: settings.dataDir,
-      includeDrafts: settings.drafts ?? runMode === "serve",
-      markdown,
-    });
+    let archive: Archive;
+    try {
+      archive = await loadArchive({
+        root: process.cwd(),
+        postsDir: settings.postsDir,
+        dataDir: settings.dataDir,
+        includeDrafts: settings.drafts ?? runMode === "serve",
+        markdown,
+      });
+    } catch (error) {
+      if (error instanceof ContentError && runMode === "build") {
+        // A plain list of problems, without Eleventy's stack traces; nothing has been written yet.
+        console.error(`[backlist] ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
+    }
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
     store.set(archive);
   });

@@ -1,0 +1,78 @@
+/**
+ * Build tests run the real `npm run build` command on small throwaway
+ * projects: the repository's code (src, pages, _includes, assets, config)
+ * linked in, with the posts and data files each test writes.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const LINKED = ["src", "pages", "_includes", "assets", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"];
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Everything the build printed. */
+  output: string;
+}
+
+export class Project {
+  readonly root: string;
+  constructor(files: Record<string, string> = {}, options: { sample?: boolean } = {}) {
+    this.root = mkdtempSync(path.join(tmpdir(), "backlist-build-"));
+    for (const name of LINKED) symlinkSync(path.join(REPO, name), path.join(this.root, name));
+    if (options.sample) {
+      cpSync(path.join(REPO, "posts"), path.join(this.root, "posts"), { recursive: true });
+      cpSync(path.join(REPO, "_data"), path.join(this.root, "_data"), { recursive: true });
+    }
+    this.write(files);
+  }
+
+  write(files: Record<string, string>): this {
+    for (const [name, text] of Object.entries(files)) {
+      const file = path.join(this.root, name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    return this;
+  }
+
+  build(env: Record<string, string> = {}): BuildResult {
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--quiet"],
+      { cwd: this.root, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...env }, encoding: "utf8", timeout: 120_000 },
+    );
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      output: result.stdout + result.stderr,
+    };
+  }
+
+  /** A file of the built site, e.g. `index.html`. */
+  read(sitePath: string): string {
+    return readFileSync(path.join(this.root, "_site", sitePath), "utf8");
+  }
+
+  exists(sitePath: string): boolean {
+    return existsSync(path.join(this.root, "_site", sitePath));
+  }
+}
+
+/** Minimal valid data files for a one-blog site. */
+export const MINIMAL_DATA: Record<string, string> = {
+  "_data/site.yaml": "title: Test archive\nurl: https://example.org\ntimezone: America/New_York\npublisher: Test Publisher\n",
+  "_data/authors.yaml": "ann:\n  name: Ann Author\n",
+  "_data/blogs.yaml": "main:\n  title: Main Blog\n  author: ann\n",
+};
+
+/** A post file's text from front matter lines and a body. */
+export function post(frontMatter: string, body = "Some text.\n"): string {
+  return `---\n${frontMatter.trim()}\n---\n${body}`;
+}
