@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
+import type { Token } from "markdown-it";
 
 /** What the rule needs from the render environment. */
 export interface LinkEnv {
@@ -76,7 +76,7 @@ function rewrite(
   for (const token of tokens) {
     if (token.type !== "link_open") continue;
     const href = token.attrGet("href");
-    if (href === null) continue;
+    if (typeof href !== "string") continue;
     const next = resolve(href, lines);
     if (next !== undefined) token.attrSet("href", next);
   }

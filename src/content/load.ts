@@ -6,8 +6,8 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import type { MarkdownIt } from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
+import type { Env, MarkdownIt } from "markdown-it";
+import type { Token } from "markdown-it";
 import { z } from "zod";
 import { slugify } from "../slug.ts";
 import {
@@ -320,7 +320,7 @@ function checkDuplicateUrls(posts: Post[], problems: Problem[]): void {
  */
 function renderPost(post: Post, options: LoadOptions, bySource: ReadonlyMap<string, Post>, problems: Problem[]): void {
   const md = options.markdown;
-  const env: LinkEnv & { post: Post } = {
+  const env: Env & LinkEnv & { post: Post } = {
     post,
     resolveLink(href, lines) {
       const target = markdownTarget(href, post.source);
