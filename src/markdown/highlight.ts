@@ -69,9 +69,9 @@ function escapeHtml(text: string): string {
 
 /**
  * Highlighted output keyed by language and code. Archives repeat the same
- * snippets (install commands, config blocks) across many posts; Prism's
- * tokeniser is the most expensive step of a render. Module-wide, since the
- * output depends on nothing but the key.
+ * snippets (install commands, config blocks) across many posts, and each is
+ * tokenised once. Module-wide, since the output depends on nothing but the
+ * key; unknown languages are cached too, saving the lookup.
  */
 const cache = new Map<string, string>();
 

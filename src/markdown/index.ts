@@ -46,7 +46,14 @@ export const DEFAULTS: MarkdownOptions = Object.freeze({
 const FALLBACK_SLUG = "section";
 
 export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
-  const settings: MarkdownOptions = { ...DEFAULTS, ...options };
+  // Field by field, so that an explicit `undefined` also means "default".
+  const settings: MarkdownOptions = {
+    html: options.html ?? DEFAULTS.html,
+    linkify: options.linkify ?? DEFAULTS.linkify,
+    typographer: options.typographer ?? DEFAULTS.typographer,
+    highlight: options.highlight ?? DEFAULTS.highlight,
+    plugins: options.plugins ?? DEFAULTS.plugins,
+  };
 
   const md = new MarkdownItConstructor({
     html: settings.html,

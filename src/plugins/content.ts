@@ -10,6 +10,7 @@ import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import type { UserConfig } from "../types.ts";
+import { buildListings, type Listing } from "../views/listings.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -29,8 +30,14 @@ export const DEFAULTS: ContentOptions = { postsDir: "posts", dataDir: "_data" };
  */
 export class ArchiveStore {
   #current: Archive | undefined;
+  #listings: Listing[] | undefined;
   set(archive: Archive): void {
     this.#current = archive;
+    this.#listings = undefined;
+  }
+  /** Blog, tag and author list pages, computed once per load. */
+  get listings(): Listing[] {
+    return (this.#listings ??= buildListings(this.current));
   }
   get current(): Archive {
     if (!this.#current) throw new Error("The archive was read before it was loaded (eleventy.before did not run).");

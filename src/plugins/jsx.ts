@@ -30,4 +30,7 @@ export function jsxPlugin(config: UserConfig): void {
     },
   });
   config.addTemplateFormats("11ty.tsx");
+  // Eleventy's watcher parses JavaScript imports with acorn, which cannot read
+  // TypeScript; posts and data are watched by the content plugin instead.
+  config.setWatchJavaScriptDependencies(false);
 }

@@ -88,7 +88,10 @@ describe("markdown fixtures", () => {
 describe("reply container", () => {
   it("treats spaces after a bare `reply` as no name", () => {
     const html = createMarkdown().render("::: reply   \nHi.\n:::\n");
-    assert.equal(html, '<figure class="reply">\n<blockquote>\n<p>Hi.</p>\n</blockquote>\n</figure>\n');
+    assert.equal(
+      html,
+      '<figure class="reply">\n<blockquote>\n<p>Hi.</p>\n</blockquote>\n</figure>\n',
+    );
   });
 });
 
@@ -179,9 +182,10 @@ describe("highlight cache", () => {
     const asText = pre(createMarkdown().render(`\`\`\`text\nlet languageKeyProbe = 1;\n\`\`\`\n`));
     assert.equal(highlightCache.size, before + 2);
     assert.match(asTs[0] ?? "", /class="language-ts"/);
+    const plain = "let languageKeyProbe = 1;\n";
     assert.equal(
       asText[0],
-      '<pre class="language-text"><code class="language-text">let languageKeyProbe = 1;\n</code></pre>',
+      `<pre class="language-text"><code class="language-text">${plain}</code></pre>`,
     );
   });
 });
@@ -194,6 +198,11 @@ describe("createMarkdown options", () => {
     );
     assert.ok(Object.isFrozen(DEFAULTS));
     assert.ok(Object.isFrozen(DEFAULTS.plugins));
+  });
+
+  it("treats an explicit undefined as the default", () => {
+    const md = createMarkdown({ plugins: undefined, typographer: undefined });
+    assert.equal(md.render('"x"\n'), "<p>“x”</p>\n");
   });
 
   it("overrides only what it is given", () => {

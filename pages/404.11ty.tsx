@@ -1,0 +1,19 @@
+/** The page static hosts serve for a URL that is not in the archive. */
+import type { ArchiveStore } from "../src/plugins/content.ts";
+import { Base } from "../_includes/layouts/Base.tsx";
+
+export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };
+
+export function render({ archive }: { archive: ArchiveStore }) {
+  return (
+    <Base site={archive.current.site} title="Page not found" kind="page-404">
+      <header class="page-header">
+        <h1>Page not found</h1>
+      </header>
+      <p>This address is not part of the archive. It may have moved when the blog was archived.</p>
+      <p>
+        <a href="/">Browse all posts from the home page</a>.
+      </p>
+    </Base>
+  );
+}

@@ -1,0 +1,32 @@
+/** A blog's, a tag's or an author's posts, newest first, paginated. */
+import type { ArchiveStore } from "../src/plugins/content.ts";
+import type { Listing } from "../src/views/listings.ts";
+import { postSummary } from "../src/views/lists.ts";
+import { Base } from "../_includes/layouts/Base.tsx";
+import { PostList } from "../_includes/components/PostList.tsx";
+import { Pager } from "../_includes/components/Pager.tsx";
+
+export const data = {
+  pagination: { data: "archive.listings", size: 1, alias: "listing" },
+  permalink: (data: { listing: Listing }) => data.listing.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ archive, listing }: { archive: ArchiveStore; listing: Listing }) {
+  const current = archive.current;
+  const title = listing.pager.page > 1 ? `${listing.title}, page ${listing.pager.page}` : listing.title;
+  return (
+    <Base site={current.site} title={title} description={listing.description} kind={`page-${listing.kind}`}>
+      <header class="page-header">
+        <h1>{title}</h1>
+        {listing.description && listing.pager.page === 1 && <p class="lede">{listing.description}</p>}
+      </header>
+      {listing.posts.length > 0 ? (
+        <PostList posts={listing.posts.map((post) => postSummary(current, post))} />
+      ) : (
+        <p>No posts yet.</p>
+      )}
+      <Pager pager={listing.pager} />
+    </Base>
+  );
+}
