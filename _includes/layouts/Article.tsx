@@ -6,9 +6,11 @@ import { NotPreserved } from "../components/NotPreserved.tsx";
 import { PostMeta } from "../components/PostMeta.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { RelatedArticle } from "../components/RelatedArticle.tsx";
+import { Backlinks, Sidebar } from "../components/Sidebar.tsx";
+import type { SidebarView } from "../../src/sidebars/index.ts";
 import { Base } from "./Base.tsx";
 
-export function Article({ site, view }: { site: Site; view: ArticleView }) {
+export function Article({ site, view, sidebar }: { site: Site; view: ArticleView; sidebar: SidebarView }) {
   const { post } = view;
   return (
     <Base site={site} title={post.title} description={post.summary} kind="page-article">
@@ -28,11 +30,13 @@ export function Article({ site, view }: { site: Site; view: ArticleView }) {
           )}
           <footer class="post-footer">
             <RelatedArticle links={view.seeAlso} />
+            <Backlinks posts={sidebar.backlinks} />
             <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />
             <p class="copyright">{view.copyright}</p>
           </footer>
         </article>
         <aside class="sidebar" aria-label="Around this post">
+          <Sidebar view={sidebar} />
           <AuthorCard author={view.author} />
         </aside>
       </div>

@@ -19,7 +19,7 @@ import {
   type Site,
 } from "../schema/index.ts";
 import type { Problem } from "../types.ts";
-import { type Archive, type ArchiveData, type Post, type Tag, comparePosts } from "./model.ts";
+import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, comparePosts } from "./model.ts";
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import { ContentError, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
 
@@ -43,10 +43,11 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   checkDuplicateUrls(posts, problems);
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
   // Rendered even when there are errors already, so broken links are reported with them.
-  const bySource = new Map(posts.map((post) => [post.source, post]));
-  for (const post of built) renderPost(post, options, bySource, problems);
+  const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
+  for (const post of built) renderPost(post, options, links, problems);
+  const pinned = resolvePinned(built, links.bySource, options, problems);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
-  return indexArchive(data, built, problems);
+  return indexArchive(data, built, links, pinned, problems);
 }
 
 function rel(options: LoadOptions, file: string): string {
@@ -264,6 +265,7 @@ function readPost(
     summary: fm.summary,
     aliases: fm.aliases,
     related: fm.related,
+    lines: Object.fromEntries(Object.keys(value).map((key) => [key, yaml.lineOf([key])])),
     seeAlso: fm.see_also,
     draft: fm.draft,
     preserved: split.body.trim().length > 0,
@@ -314,18 +316,31 @@ function checkDuplicateUrls(posts: Post[], problems: Problem[]): void {
   }
 }
 
+/** What the link pass collects: every post by source, who links to whom, links into the site. */
+interface LinkGraph {
+  bySource: ReadonlyMap<string, Post>;
+  backlinks: Map<string, Set<Post>>;
+  siteLinks: SiteLink[];
+}
+
 /**
  * Render the body once, rewriting links to other posts' `.md` files to their
- * URLs; the summary falls back to the first paragraph's text.
+ * URLs and recording backlinks and root-relative links on the way; the
+ * summary falls back to the first paragraph's text.
  */
-function renderPost(post: Post, options: LoadOptions, bySource: ReadonlyMap<string, Post>, problems: Problem[]): void {
+function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[]): void {
   const md = options.markdown;
   const env: Env & LinkEnv & { post: Post } = {
     post,
     resolveLink(href, lines) {
       const target = markdownTarget(href, post.source);
-      if (target === undefined) return undefined;
-      const linked = bySource.get(target);
+      if (target === undefined) {
+        if (href.startsWith("/") && !href.startsWith("//")) {
+          links.siteLinks.push({ source: post.source, line: lineOfLink(post.body, post.bodyLine, lines, href), href });
+        }
+        return undefined;
+      }
+      const linked = links.bySource.get(target);
       const broken = !linked ? "no such post" : linked.draft && !options.includeDrafts ? "that post is a draft" : undefined;
       if (broken || !linked) {
         problems.push({
@@ -336,6 +351,11 @@ function renderPost(post: Post, options: LoadOptions, bySource: ReadonlyMap<stri
           severity: "error",
         });
         return undefined;
+      }
+      if (linked !== post) {
+        let from = links.backlinks.get(linked.source);
+        if (!from) links.backlinks.set(linked.source, (from = new Set()));
+        from.add(post);
       }
       return linked.url + splitHref(href).suffix;
     },
@@ -364,7 +384,44 @@ export function firstParagraphText(tokens: readonly Token[]): string | undefined
   return text || undefined;
 }
 
-function indexArchive(data: ArchiveData, posts: Post[], problems: Problem[]): Archive {
+/** `related:` entries → posts; a path that names no (built) post is an error. */
+function resolvePinned(
+  posts: readonly Post[],
+  bySource: ReadonlyMap<string, Post>,
+  options: LoadOptions,
+  problems: Problem[],
+): Map<string, Post[]> {
+  const pinned = new Map<string, Post[]>();
+  for (const post of posts) {
+    if (post.related.length === 0) continue;
+    const list: Post[] = [];
+    post.related.forEach((entry, i) => {
+      const target = markdownTarget(entry.endsWith(".md") ? entry : `${entry}.md`, post.source);
+      const linked = target === undefined ? undefined : bySource.get(target);
+      if (!linked || (linked.draft && !options.includeDrafts)) {
+        problems.push({
+          file: post.source,
+          line: post.lines.related,
+          field: `related.${i}`,
+          message: `"${entry}" ${linked ? "is a draft" : "is not a post (give the path to its .md file)"}`,
+          severity: "error",
+        });
+      } else if (linked !== post && !list.includes(linked)) {
+        list.push(linked);
+      }
+    });
+    pinned.set(post.source, list);
+  }
+  return pinned;
+}
+
+function indexArchive(
+  data: ArchiveData,
+  posts: Post[],
+  links: LinkGraph,
+  pinned: ReadonlyMap<string, readonly Post[]>,
+  problems: Problem[],
+): Archive {
   const chronological = [...posts].sort(comparePosts);
   const blogPosts = new Map<string, Post[]>();
   const blogIndex = new Map<Post, number>();
@@ -388,6 +445,9 @@ function indexArchive(data: ArchiveData, posts: Post[], problems: Problem[]): Ar
     blogPosts,
     blogIndex,
     tags,
+    pinned,
+    backlinks: new Map([...links.backlinks].map(([source, from]) => [source, [...from].sort(comparePosts).reverse()])),
+    siteLinks: links.siteLinks,
     warnings: problems.filter((p) => p.severity === "warning"),
   };
 }

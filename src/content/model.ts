@@ -31,8 +31,10 @@ export interface Post {
   /** From front matter, else the first paragraph as plain text. */
   summary?: string;
   aliases: string[];
-  /** Source paths of pinned related posts, as written. */
+  /** Pinned related posts, as written (paths to .md files, relative to this post or from the root). */
   related: string[];
+  /** Line of each front-matter key in the source, for messages about them. */
+  lines: Partial<Record<string, number>>;
   seeAlso: SeeAlso[];
   draft: boolean;
   /** False when the post's text did not survive: its page says so. */
@@ -62,8 +64,20 @@ export interface Archive extends ArchiveData {
   blogPosts: ReadonlyMap<string, readonly Post[]>;
   blogIndex: ReadonlyMap<Post, number>;
   tags: ReadonlyMap<string, Tag>;
+  /** Pinned related posts of each post (by source path), resolved. */
+  pinned: ReadonlyMap<string, readonly Post[]>;
+  /** Posts linking to each post (by source path), newest first. */
+  backlinks: ReadonlyMap<string, readonly Post[]>;
+  /** Root-relative links found in posts (`/tags/xen/`), checked once the site's URLs are known. */
+  siteLinks: readonly SiteLink[];
   /** Warnings of the run (errors throw instead). */
   warnings: Problem[];
+}
+
+export interface SiteLink {
+  source: string;
+  line: number;
+  href: string;
 }
 
 /** Chronological order: date, then `order`, then slug, so builds are reproducible. */

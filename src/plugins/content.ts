@@ -9,7 +9,11 @@ import { crossLinks } from "../content/links.ts";
 import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { checkSiteLinks } from "../content/sitelinks.ts";
 import type { UserConfig } from "../types.ts";
+import { isCopiedFile } from "./assets.ts";
+import { buildSidebarIndex, type SidebarIndex } from "../sidebars/index.ts";
+import { podcastPages, type PodcastPage } from "../views/catalog.ts";
 import { buildListings, type Listing } from "../views/listings.ts";
 
 export interface ContentOptions {
@@ -31,9 +35,21 @@ export const DEFAULTS: ContentOptions = { postsDir: "posts", dataDir: "_data" };
 export class ArchiveStore {
   #current: Archive | undefined;
   #listings: Listing[] | undefined;
+  #sidebars: SidebarIndex | undefined;
+  #podcasts: PodcastPage[] | undefined;
   set(archive: Archive): void {
     this.#current = archive;
     this.#listings = undefined;
+    this.#sidebars = undefined;
+    this.#podcasts = undefined;
+  }
+  /** One page per podcast, with its episodes. */
+  get podcasts(): PodcastPage[] {
+    return (this.#podcasts ??= podcastPages(this.sidebars));
+  }
+  /** Sorted lists and related posts behind every article's sidebars, computed once per load. */
+  get sidebars(): SidebarIndex {
+    return (this.#sidebars ??= buildSidebarIndex(this.current));
   }
   /** Blog, tag and author list pages, computed once per load. */
   get listings(): Listing[] {
@@ -50,29 +66,47 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   const store = new ArchiveStore();
   const markdown = createMarkdown({ plugins: [crossLinks] });
 
-  config.on("eleventy.before", async ({ runMode }: { runMode: string }) => {
+  let runMode = "build";
+  config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
+    runMode = mode;
     let archive: Archive;
     try {
       archive = await loadArchive({
         root: process.cwd(),
         postsDir: settings.postsDir,
         dataDir: settings.dataDir,
-        includeDrafts: settings.drafts ?? runMode === "serve",
+        includeDrafts: settings.drafts ?? mode === "serve",
         markdown,
       });
     } catch (error) {
-      if (error instanceof ContentError && runMode === "build") {
-        // A plain list of problems, without Eleventy's stack traces; nothing has been written yet.
-        console.error(`[backlist] ${error.message}`);
-        process.exit(1);
-      }
-      throw error;
+      fail(error, mode);
     }
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
     store.set(archive);
+  });
+  // Every page's URL is known here and nothing is rendered yet: check the
+  // root-relative links of posts against them.
+  config.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
+    const archive = store.current;
+    const urls = new Set(Object.keys(urlToInputPath));
+    const problems = checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file));
+    if (problems.length) fail(new ContentError([...problems, ...archive.warnings]), runMode);
   });
   config.addGlobalData("archive", () => store);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));
   return store;
+}
+
+/**
+ * Stop on content errors. A production build prints the plain list of
+ * problems, without Eleventy's stack traces, and exits before anything is
+ * written; the dev server reports and keeps serving.
+ */
+function fail(error: unknown, runMode: string): never {
+  if (error instanceof ContentError && runMode === "build") {
+    console.error(`[backlist] ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 }

@@ -1,0 +1,146 @@
+/**
+ * How benchmark results are printed: a block per size, and for several
+ * sizes a markdown table and the growth from the smallest to the largest.
+ */
+import type { BuildMeasure, Phase } from "./measure.ts";
+
+export interface RunResult {
+  posts: number;
+  /** Corpus folder (deleted afterwards unless kept). */
+  dir: string;
+  kept: boolean;
+  corpusFiles: number;
+  corpusBytes: number;
+  generateMs: number;
+  build: BuildMeasure;
+  floorMs?: number;
+  /** Content load: the build's own phase, else a replay of the loader alone. */
+  contentLoad?: { ms: number; from: "build" | "replay"; ok: boolean; phases?: string[] };
+  /** The loader's report when the replay found content errors. */
+  loadError?: string;
+}
+
+/** Phases the report always lists, `n/a` until the build measures them. */
+const NAMED = [
+  { label: "feeds", match: /feed/i },
+  { label: "search index", match: /search/i },
+] as const;
+
+/**
+ * The build's content-load time from its `[backlist] phase` lines: a phase
+ * named `content`, `load` or `content load` (any separator) if there is
+ * one, else the sum of every phase whose name mentions content or load.
+ */
+export function contentPhase(phases: readonly Phase[]): { ms: number; names: string[] } | undefined {
+  const own = phases.filter((p) => p.source === "backlist");
+  const exact = own.find((p) => /^(content|load|content[\s_-]*load)$/i.test(p.name));
+  const picked = exact ? [exact] : own.filter((p) => /content|load/i.test(p.name));
+  if (picked.length === 0) return undefined;
+  return { ms: picked.reduce((sum, p) => sum + p.ms, 0), names: picked.map((p) => p.name) };
+}
+
+const s = (ms: number | undefined): string => (ms === undefined ? "n/a" : (ms / 1000).toFixed(2));
+const mib = (kib: number | undefined): string => (kib === undefined ? "n/a" : (kib / 1024).toFixed(1));
+const times = (a: number | undefined, b: number | undefined): string =>
+  a === undefined || b === undefined || b === 0 ? "n/a" : `×${(a / b).toFixed(2)}`;
+
+export function succeeded(run: RunResult): boolean {
+  return run.build.status === 0;
+}
+
+/** The lines of the build's output that say what went wrong. */
+export function failureExcerpt(build: BuildMeasure, max = 40): string[] {
+  const lines = `${build.stderr}\n${build.stdout}`
+    .split("\n")
+    .filter((line) => line.trim() && !/Eleventy:Benchmark|\[backlist\] phase /.test(line));
+  const start = lines.findIndex((line) => /\[backlist\]|Error|error/.test(line));
+  return lines.slice(Math.max(0, start), Math.max(0, start) + max);
+}
+
+/** A readable block for one size. */
+export function formatRun(run: RunResult): string {
+  const b = run.build;
+  const out: string[] = [];
+  out.push(`Backlist build benchmark: ${run.posts} posts`);
+  out.push(
+    `  corpus        ${run.corpusFiles} files, ${(run.corpusBytes / 1048576).toFixed(1)} MiB, generated in ${s(run.generateMs)} s` +
+      (run.kept ? `\n  kept at       ${run.dir}` : ""),
+  );
+  out.push(`  build         ${b.status === 0 ? "ok" : `FAILED (exit ${b.status ?? "signal"})`}`);
+  out.push(`  wall          ${s(b.wallMs)} s`);
+  out.push(`  CPU           ${s(b.cpuMs)} s (user ${s(b.userMs)} + sys ${s(b.sysMs)}; ${b.method === "gnu-time" ? "GNU time" : "/proc"})`);
+  out.push(`  peak RSS      ${mib(b.peakKiB)} MiB`);
+  out.push(`  pages         ${b.pages} .html files`);
+  out.push("  phases");
+  const phase = (label: string, ms: number | undefined, note = "") =>
+    out.push(`    ${label.padEnd(26)}${s(ms).padStart(8)}${ms === undefined ? "  " : " s"}${note ? `  ${note}` : ""}`);
+  const load = run.contentLoad;
+  phase(
+    "content load",
+    load?.ms,
+    load?.from === "replay"
+      ? `(the loader alone in a fresh process${load.ok ? "" : ", content errors"})`
+      : load?.phases && load.phases.length > 1
+        ? `(${load.phases.join(" + ")})`
+        : "",
+  );
+  const own = b.phases.filter((p) => p.source === "backlist");
+  for (const p of own) if (!load?.phases?.includes(p.name)) phase(p.name, p.ms);
+  for (const named of NAMED) if (!own.some((p) => named.match.test(p.name))) phase(named.label, undefined);
+  for (const p of b.phases.filter((x: Phase) => x.source === "eleventy")) phase(p.name, p.ms);
+  phase("eleventy: total", b.eleventyMs);
+  out.push(`  floor         ${s(run.floorMs)}${run.floorMs === undefined ? "" : " s"} (read, split front matter, createMarkdown().render, write; one file per post)`);
+  out.push(`  ratio         ${times(b.wallMs, run.floorMs)} wall/floor`);
+  if (b.status !== 0) {
+    out.push("  build output (excerpt):");
+    for (const line of failureExcerpt(b)) out.push(`    ${line}`);
+  }
+  if (run.loadError) {
+    out.push("  content load replay reported:");
+    for (const line of run.loadError.split("\n").slice(0, 30)) out.push(`    ${line}`);
+  }
+  return out.join("\n");
+}
+
+/** A markdown table, one row per size, and the growth from the smallest size to the largest. */
+export function formatTable(runs: readonly RunResult[]): string {
+  const out = [
+    "| N | build | pages | wall s | CPU s | peak MiB | content load s | Eleventy s | floor s | wall/floor | wall ms/post |",
+    "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const run of runs) {
+    const b = run.build;
+    out.push(
+      `| ${run.posts} | ${b.status === 0 ? "ok" : "failed"} | ${b.pages} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${mib(b.peakKiB)} | ` +
+        `${s(run.contentLoad?.ms)}${run.contentLoad?.from === "replay" ? "*" : ""} | ${s(b.eleventyMs)} | ${s(run.floorMs)} | ` +
+        `${times(b.wallMs, run.floorMs)} | ${(b.wallMs / run.posts).toFixed(2)} |`,
+    );
+  }
+  if (runs.some((run) => run.contentLoad?.from === "replay")) {
+    out.push("", "\\* the project's loader replayed alone in a fresh process; the build printed no content phase.");
+  }
+  const ok = runs.filter(succeeded);
+  const sorted = [...ok].sort((a, b) => a.posts - b.posts);
+  const small = sorted[0];
+  const large = sorted.at(-1);
+  if (small && large && large.posts > small.posts) {
+    const linear = large.posts / small.posts;
+    const growth = (pick: (run: RunResult) => number | undefined) => {
+      const [a, b] = [pick(large), pick(small)];
+      if (a === undefined || b === undefined || b === 0) return "n/a";
+      const factor = a / b;
+      return `×${factor.toFixed(2)} (${(factor / linear).toFixed(2)} × the linear factor)`;
+    };
+    out.push(
+      "",
+      `Growth from ${small.posts} to ${large.posts} posts (ideal linear ×${linear.toFixed(2)}):`,
+      `- wall: ${growth((r) => r.build.wallMs)}`,
+      `- CPU: ${growth((r) => r.build.cpuMs)}`,
+      `- peak RSS: ${growth((r) => r.build.peakKiB)}`,
+      `- Eleventy total: ${growth((r) => r.build.eleventyMs)}`,
+      `- content load: ${growth((r) => r.contentLoad?.ms)}`,
+      `- floor: ${growth((r) => r.floorMs)}`,
+    );
+  }
+  return out.join("\n");
+}

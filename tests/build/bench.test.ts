@@ -1,0 +1,69 @@
+/** `npm run bench`: builds a generated archive and prints its figures (no timing assertions). */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { REPO } from "./project.ts";
+
+function bench(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/tools/bench.ts", ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  return { ...result, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe("npm run bench", () => {
+  it("measures one size and keeps the corpus with --keep", () => {
+    const result = bench("30", "--keep");
+    assert.equal(result.status, 0, result.output);
+    for (const field of [
+      /Backlist build benchmark: 30 posts/,
+      /build\s+ok/,
+      /wall\s+\d+\.\d\d s/,
+      /CPU\s+\d+\.\d\d s/,
+      /peak RSS\s+\d+\.\d MiB/,
+      /pages\s+\d+ \.html files/,
+      /content load\s+\d+\.\d\d s/,
+      /feeds\s+(n\/a|\d+\.\d\d s)/,
+      /search index\s+(n\/a|\d+\.\d\d s)/,
+      /eleventy: total\s+\d+\.\d\d s/,
+      /floor\s+\d+\.\d\d s/,
+      /ratio\s+×\d+\.\d\d wall\/floor/,
+    ]) {
+      assert.match(result.stdout, field);
+    }
+    const pages = Number(/pages\s+(\d+)/.exec(result.stdout)?.[1]);
+    assert.ok(pages > 30, `${pages} pages`);
+    const kept = /kept at\s+(\S+)/.exec(result.stdout)?.[1];
+    assert.ok(kept, "prints the corpus path");
+    try {
+      assert.ok(path.resolve(kept).startsWith(path.resolve(tmpdir())), "the corpus is in the OS temp folder");
+      assert.ok(existsSync(path.join(kept, "posts")) && existsSync(path.join(kept, "_data", "site.yaml")));
+      assert.ok(existsSync(path.join(kept, "_site", "index.html")));
+    } finally {
+      rmSync(kept, { recursive: true, force: true });
+    }
+  });
+
+  it("prints a table and the growth for a list of sizes, and deletes the corpora", () => {
+    const result = bench("10,20");
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.stdout, /^\| N \| build \| pages \| wall s \| CPU s \| peak MiB \|/m);
+    assert.match(result.stdout, /^\| 10 \| ok \|/m);
+    assert.match(result.stdout, /^\| 20 \| ok \|/m);
+    assert.match(result.stdout, /Growth from 10 to 20 posts \(ideal linear ×2\.00\):/);
+    assert.match(result.stdout, /- wall: ×\d+\.\d\d/);
+    assert.doesNotMatch(result.stdout, /kept at/);
+    for (const m of result.stderr.matchAll(/generating in (\S+)/g)) assert.ok(!existsSync(m[1]!), `${m[1]} deleted`);
+  });
+
+  it("rejects a bad size", () => {
+    const result = bench("ten");
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /"ten" is not a number of posts/);
+  });
+});
