@@ -3,10 +3,12 @@
  * code lives in src/ (one capability per plugin, see README "Code layout").
  * Run through `tsx` (npm scripts do), so the TypeScript imports below work.
  */
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { assetsPlugin } from "./src/plugins/assets.ts";
 import { contentPlugin } from "./src/plugins/content.ts";
 import { jsxPlugin } from "./src/plugins/jsx.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
-import { assetsPlugin } from "./src/plugins/assets.ts";
+import { pathPrefix } from "./src/urls.ts";
 
 /** @param {import("@11ty/eleventy/UserConfig").default} config */
 export default function (config) {
@@ -14,9 +16,12 @@ export default function (config) {
   config.addPlugin(jsxPlugin);
   config.addPlugin(contentPlugin);
   config.addPlugin(assetsPlugin);
+  // Adds PATH_PREFIX to every URL in the HTML output (off when there is none).
+  config.addPlugin(HtmlBasePlugin);
 }
 
 export const config = {
   dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
   templateFormats: ["11ty.tsx"],
+  pathPrefix: pathPrefix(),
 };

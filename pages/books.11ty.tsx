@@ -8,7 +8,7 @@ export const data = { permalink: "/books/", eleventyExcludeFromCollections: true
 export function render({ archive }: { archive: ArchiveStore }) {
   const books = booksView(archive.current);
   return (
-    <Base site={archive.current.site} title="Book recommendations" kind="page-books">
+    <Base site={archive.current.site} path={"/books/"} title="Book recommendations" kind="page-books">
       <header class="page-header">
         <h1>Book recommendations</h1>
       </header>

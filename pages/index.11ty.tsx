@@ -17,7 +17,7 @@ export function render({ archive, pagination }: { archive: ArchiveStore; paginat
   const { site } = current;
   const pager = pagerView(pagination);
   return (
-    <Base site={site} title={pager.page > 1 ? `Page ${pager.page}` : undefined} kind="page-home">
+    <Base site={site} path={pagedUrl("/", pagination.pageNumber)} title={pager.page > 1 ? `Page ${pager.page}` : undefined} kind="page-home">
       <header class="page-header">
         <h1>{pager.page > 1 ? `All posts, page ${pager.page}` : "All posts"}</h1>
         {site.description && pager.page === 1 && <p class="lede">{site.description}</p>}

@@ -3,6 +3,7 @@ import type { ArchiveStore } from "../src/plugins/content.ts";
 import type { Post } from "../src/content/model.ts";
 import { articleView } from "../src/views/article.ts";
 import { sidebarView } from "../src/sidebars/index.ts";
+import { blogPostingJsonLd } from "../src/views/head.ts";
 import { Article } from "../_includes/layouts/Article.tsx";
 
 export const data = {
@@ -13,5 +14,12 @@ export const data = {
 
 export function render({ archive, post }: { archive: ArchiveStore; post: Post }) {
   const current = archive.current;
-  return <Article site={current.site} view={articleView(current, post)} sidebar={sidebarView(archive.sidebars, post)} />;
+  return (
+    <Article
+      site={current.site}
+      view={articleView(current, post)}
+      sidebar={sidebarView(archive.sidebars, post)}
+      jsonLd={blogPostingJsonLd(current, post)}
+    />
+  );
 }

@@ -8,7 +8,7 @@ export const data = { permalink: "/reviews/", eleventyExcludeFromCollections: tr
 export function render({ archive }: { archive: ArchiveStore }) {
   const reviews = reviewsView(archive.current);
   return (
-    <Base site={archive.current.site} title="Product reviews" kind="page-reviews">
+    <Base site={archive.current.site} path={"/reviews/"} title="Product reviews" kind="page-reviews">
       <header class="page-header">
         <h1>Product reviews</h1>
       </header>

@@ -10,10 +10,18 @@ import { Backlinks, Sidebar } from "../components/Sidebar.tsx";
 import type { SidebarView } from "../../src/sidebars/index.ts";
 import { Base } from "./Base.tsx";
 
-export function Article({ site, view, sidebar }: { site: Site; view: ArticleView; sidebar: SidebarView }) {
+export interface ArticleProps {
+  site: Site;
+  view: ArticleView;
+  sidebar: SidebarView;
+  /** schema.org BlogPosting of the post. */
+  jsonLd: object;
+}
+
+export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
   const { post } = view;
   return (
-    <Base site={site} title={post.title} description={post.summary} kind="page-article">
+    <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} kind="page-article">
       <div class="article-layout">
         <article class="post h-entry">
           <header class="post-header">

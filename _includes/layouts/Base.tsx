@@ -1,28 +1,46 @@
-/** The page shell: head, site header with navigation, main, footer. */
+/** The page shell: head (with canonical URL and social tags), site header, main, footer. */
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../src/schema/index.ts";
+import { absoluteUrl } from "../../src/urls.ts";
+import { jsonForScript } from "../../src/views/head.ts";
 
 export interface BaseProps {
   site: Site;
   /** The page's own title; the site title is appended. */
   title?: string;
   description?: string;
+  /** Root-relative URL of the page (without the path prefix), for its canonical URL. */
+  path?: string;
+  /** Open Graph type. */
+  type?: "website" | "article";
+  /** Structured data (schema.org) for the page, written as JSON-LD. */
+  jsonLd?: object;
   /** Extra class on `<body>` for page-kind styles. */
   kind?: string;
   children: ComponentChildren;
 }
 
-export function Base({ site, title, description, kind, children }: BaseProps) {
+export function Base({ site, title, description, path, type = "website", jsonLd, kind, children }: BaseProps) {
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
+  const summary = description ?? site.description;
+  const canonical = path === undefined ? undefined : absoluteUrl(site.url, path);
   return (
     <html lang={site.language}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        {(description ?? site.description) && <meta name="description" content={description ?? site.description} />}
+        {summary && <meta name="description" content={summary} />}
+        {canonical && <link rel="canonical" href={canonical} />}
         <meta name="color-scheme" content="light dark" />
+        <meta property="og:site_name" content={site.title} />
+        <meta property="og:title" content={title ?? site.title} />
+        <meta property="og:type" content={type} />
+        {canonical && <meta property="og:url" content={canonical} />}
+        {summary && <meta property="og:description" content={summary} />}
+        <meta name="twitter:card" content="summary" />
         <link rel="stylesheet" href="/assets/css/site.css" />
+        {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}
       </head>
       <body class={kind}>
         <a class="skip-link" href="#main">

@@ -1,0 +1,42 @@
+/** What goes in a page's `<head>` besides its title: structured data. */
+import type { Archive, Post } from "../content/model.ts";
+import { absoluteUrl } from "../urls.ts";
+
+/**
+ * JSON for an inline `<script type="application/ld+json">`: `<`, `>` and `&`
+ * are escaped as `\u003c` etc., so `</script>` in a title stays text.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** ISO 8601 of a date for machines: a month-precision date is the start of its month. */
+function iso(dt: Post["date"]): string {
+  return dt.dt.toISO({ suppressMilliseconds: true }) ?? dt.datetime;
+}
+
+/** schema.org `BlogPosting` of a post. */
+export function blogPostingJsonLd(archive: Archive, post: Post): object {
+  const url = absoluteUrl(archive.site.url, post.url);
+  const blog = archive.blogs[post.blog];
+  return {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    headline: post.title,
+    url,
+    mainEntityOfPage: url,
+    datePublished: iso(post.date),
+    ...(post.updated ? { dateModified: iso(post.updated) } : {}),
+    author: { "@type": "Person", name: archive.authors[post.author]?.name ?? post.author, url: absoluteUrl(archive.site.url, `/authors/${post.author}/`) },
+    publisher: { "@type": "Organization", name: blog?.publisher ?? archive.site.publisher },
+    isPartOf: { "@type": "Blog", name: blog?.title ?? post.blog, url: absoluteUrl(archive.site.url, `/${post.blog}/`) },
+    ...(post.summary ? { description: post.summary } : {}),
+    ...(post.tags.length ? { keywords: post.tags.map((tag) => tag.name).join(", ") } : {}),
+    inLanguage: archive.site.language,
+  };
+}
