@@ -107,8 +107,21 @@ function ok(source: string, precision: DatePrecision, dt: DateTime, end: DateTim
   };
 }
 
-/** Human form of a date: "June 2008", "June 24, 2008" or "June 24, 2008, 2:30 PM EDT". */
+const formatted = new WeakMap<ArchiveDate, Map<string, string>>();
+
+/**
+ * Human form of a date: "June 2008", "June 24, 2008" or "June 24, 2008,
+ * 2:30 PM EDT". Memoized per date: a post's date appears in many sidebars.
+ */
 export function formatArchiveDate(date: ArchiveDate, locale = "en"): string {
+  let byLocale = formatted.get(date);
+  if (!byLocale) formatted.set(date, (byLocale = new Map()));
+  let text = byLocale.get(locale);
+  if (text === undefined) byLocale.set(locale, (text = formatUncached(date, locale)));
+  return text;
+}
+
+function formatUncached(date: ArchiveDate, locale: string): string {
   const dt = date.dt.setLocale(locale);
   switch (date.precision) {
     case "month":

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Env, MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import { z } from "zod";
+import { latin1 } from "../html.ts";
 import { slugify } from "../slug.ts";
 import {
   DATA_FILES,
@@ -362,7 +363,7 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
   };
   const tokens = md.parse(post.body, env);
   post.summary ??= firstParagraphText(tokens);
-  post.html = md.renderer.render(tokens, md.options, env);
+  post.html = latin1(md.renderer.render(tokens, md.options, env));
 }
 
 /** Plain text of the first top-level paragraph, or undefined. */

@@ -13,6 +13,8 @@ import { checkSiteLinks } from "../content/sitelinks.ts";
 import type { UserConfig } from "../types.ts";
 import { isCopiedFile } from "./assets.ts";
 import { buildSidebarIndex, type SidebarIndex } from "../sidebars/index.ts";
+import { buildFeeds, type FeedFile } from "../feeds/index.ts";
+import { buildArchivePages, type ArchivePage } from "../views/archives.ts";
 import { podcastPages, type PodcastPage } from "../views/catalog.ts";
 import { buildListings, type Listing } from "../views/listings.ts";
 
@@ -34,30 +36,43 @@ export const DEFAULTS: ContentOptions = { postsDir: "posts", dataDir: "_data" };
  */
 export class ArchiveStore {
   #current: Archive | undefined;
-  #listings: Listing[] | undefined;
-  #sidebars: SidebarIndex | undefined;
-  #podcasts: PodcastPage[] | undefined;
+  /** Views derived from the current archive, each computed once per load. */
+  #derived = new Map<string, unknown>();
+
   set(archive: Archive): void {
     this.#current = archive;
-    this.#listings = undefined;
-    this.#sidebars = undefined;
-    this.#podcasts = undefined;
+    this.#derived.clear();
   }
-  /** One page per podcast, with its episodes. */
-  get podcasts(): PodcastPage[] {
-    return (this.#podcasts ??= podcastPages(this.sidebars));
-  }
-  /** Sorted lists and related posts behind every article's sidebars, computed once per load. */
-  get sidebars(): SidebarIndex {
-    return (this.#sidebars ??= buildSidebarIndex(this.current));
-  }
-  /** Blog, tag and author list pages, computed once per load. */
-  get listings(): Listing[] {
-    return (this.#listings ??= buildListings(this.current));
-  }
+
   get current(): Archive {
     if (!this.#current) throw new Error("The archive was read before it was loaded (eleventy.before did not run).");
     return this.#current;
+  }
+
+  #once<T>(key: string, make: () => T): T {
+    if (!this.#derived.has(key)) this.#derived.set(key, make());
+    return this.#derived.get(key) as T;
+  }
+
+  /** Sorted lists and related posts behind every article's sidebars. */
+  get sidebars(): SidebarIndex {
+    return this.#once("sidebars", () => buildSidebarIndex(this.current));
+  }
+  /** Blog, tag and author list pages. */
+  get listings(): Listing[] {
+    return this.#once("listings", () => buildListings(this.current));
+  }
+  /** Year and month pages, site-wide and per blog, and the archive overview. */
+  get archivePages(): ArchivePage[] {
+    return this.#once("archivePages", () => buildArchivePages(this.current));
+  }
+  /** One page per podcast, with its episodes. */
+  get podcasts(): PodcastPage[] {
+    return this.#once("podcasts", () => podcastPages(this.sidebars));
+  }
+  /** Atom and JSON feeds of the site and each blog; RSS of each podcast. */
+  get feeds(): FeedFile[] {
+    return this.#once("feeds", () => buildFeeds(this.current, this.sidebars));
   }
 }
 

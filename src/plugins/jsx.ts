@@ -7,6 +7,7 @@
  */
 import { render } from "preact-render-to-string";
 import type { VNode } from "preact";
+import { latin1 } from "../html.ts";
 import type { UserConfig } from "../types.ts";
 
 interface JavaScriptTemplate {
@@ -17,8 +18,9 @@ interface JavaScriptTemplate {
 export function toHtml(content: unknown): string {
   if (typeof content === "string") return content;
   const html = render(content as VNode);
-  return html.startsWith("<html") ? `<!doctype html>\n${html}` : html;
+  return latin1(html.startsWith("<html") ? `<!doctype html>\n${html}` : html);
 }
+
 
 export function jsxPlugin(config: UserConfig): void {
   config.addExtension(["11ty.tsx"], {

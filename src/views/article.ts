@@ -29,8 +29,16 @@ export interface ArticleView {
   copyright: string;
 }
 
+const links = new WeakMap<Post, PostLink>();
+
+/** A link to `post` with its date, made once per post (it appears in many sidebars). */
 export function postLink(post: Post, locale: string): PostLink {
-  return { title: post.title, url: post.url, datetime: post.date.datetime, date: formatArchiveDate(post.date, locale) };
+  let link = links.get(post);
+  if (!link) {
+    link = { title: post.title, url: post.url, datetime: post.date.datetime, date: formatArchiveDate(post.date, locale) };
+    links.set(post, link);
+  }
+  return link;
 }
 
 export function tagUrl(slug: string): string {

@@ -7,12 +7,12 @@ import { absoluteUrl } from "../urls.ts";
  * are escaped as `\u003c` etc., so `</script>` in a title stays text.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  // Everything but printable ASCII as \uXXXX: `<`, `>`, `&`, U+2028/9, and
+  // non-ASCII text, which inside a script element must not be encoded as HTML.
+  return JSON.stringify(value).replace(
+    /[<>&\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** ISO 8601 of a date for machines: a month-precision date is the start of its month. */
