@@ -3,6 +3,7 @@ import type { ArchiveStore } from "../src/plugins/content.ts";
 import type { Post } from "../src/content/model.ts";
 import { articleView } from "../src/views/article.ts";
 import { sidebarView } from "../src/sidebars/index.ts";
+import { summed } from "../src/timings.ts";
 import { blogPostingJsonLd } from "../src/views/head.ts";
 import { Article } from "../_includes/layouts/Article.tsx";
 
@@ -18,7 +19,7 @@ export function render({ archive, post }: { archive: ArchiveStore; post: Post })
     <Article
       site={current.site}
       view={articleView(current, post)}
-      sidebar={sidebarView(archive.sidebars, post)}
+      sidebar={summed("sidebar views", () => sidebarView(archive.sidebars, post))}
       jsonLd={blogPostingJsonLd(current, post)}
     />
   );

@@ -10,6 +10,7 @@ import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { checkSiteLinks } from "../content/sitelinks.ts";
+import { flushTimings, timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
 import { isCopiedFile } from "./assets.ts";
 import { buildSidebarIndex, type SidebarIndex } from "../sidebars/index.ts";
@@ -50,7 +51,7 @@ export class ArchiveStore {
   }
 
   #once<T>(key: string, make: () => T): T {
-    if (!this.#derived.has(key)) this.#derived.set(key, make());
+    if (!this.#derived.has(key)) this.#derived.set(key, timed(key, make));
     return this.#derived.get(key) as T;
   }
 
@@ -86,13 +87,13 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     runMode = mode;
     let archive: Archive;
     try {
-      archive = await loadArchive({
+      archive = await timed("content load", () => loadArchive({
         root: process.cwd(),
         postsDir: settings.postsDir,
         dataDir: settings.dataDir,
         includeDrafts: settings.drafts ?? mode === "serve",
         markdown,
-      });
+      }));
     } catch (error) {
       fail(error, mode);
     }
@@ -107,6 +108,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const problems = checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file));
     if (problems.length) fail(new ContentError([...problems, ...archive.warnings]), runMode);
   });
+  config.on("eleventy.after", () => flushTimings());
   config.addGlobalData("archive", () => store);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));

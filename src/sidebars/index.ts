@@ -16,6 +16,7 @@ import { computeRelated, type RelatedOptions } from "../related/index.ts";
 import type { Episode, Promo, Review } from "../schema/index.ts";
 import { slugify } from "../slug.ts";
 import { type PostLink, postLink } from "../views/article.ts";
+import { timed } from "../timings.ts";
 import { countUpTo, newestBefore } from "./asof.ts";
 
 export interface SidebarLimits {
@@ -136,7 +137,7 @@ export function buildSidebarIndex(
     for (const who of book.recommended_by) push(booksByAuthor, who, id);
   }
 
-  const related = relatedPosts(archive, options.related);
+  const related = timed("related posts", () => relatedPosts(archive, options.related));
   return {
     archive,
     mode: archive.site.sidebar,
