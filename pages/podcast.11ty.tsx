@@ -11,7 +11,7 @@ export const data = {
 
 export function render({ archive, show }: { archive: ArchiveStore; show: PodcastPage }) {
   return (
-    <Base site={archive.current.site} path={show.url} title={show.title} description={show.description} kind="page-podcast">
+    <Base site={archive.current.site} path={show.url} feed={{ podcast: show.id, title: show.title }} title={show.title} description={show.description} kind="page-podcast">
       <header class="page-header">
         <h1>{show.title}</h1>
         <p class="lede">

@@ -21,7 +21,7 @@ export interface ArticleProps {
 export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
   const { post } = view;
   return (
-    <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} kind="page-article">
+    <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article">
       <div class="article-layout">
         <article class="post h-entry">
           <header class="post-header">

@@ -1,6 +1,7 @@
 /** The page shell: head (with canonical URL and social tags), site header, main, footer. */
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../src/schema/index.ts";
+import { feedLinks } from "../../src/feeds/index.ts";
 import { absoluteUrl } from "../../src/urls.ts";
 import { jsonForScript } from "../../src/views/head.ts";
 
@@ -15,12 +16,14 @@ export interface BaseProps {
   type?: "website" | "article";
   /** Structured data (schema.org) for the page, written as JSON-LD. */
   jsonLd?: object;
+  /** The page's own feed, announced after the site's: a blog's or a show's. */
+  feed?: { blog: string; title: string } | { podcast: string; title: string };
   /** Extra class on `<body>` for page-kind styles. */
   kind?: string;
   children: ComponentChildren;
 }
 
-export function Base({ site, title, description, path, type = "website", jsonLd, kind, children }: BaseProps) {
+export function Base({ site, title, description, path, type = "website", jsonLd, feed, kind, children }: BaseProps) {
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = description ?? site.description;
   const canonical = path === undefined ? undefined : absoluteUrl(site.url, path);
@@ -40,6 +43,9 @@ export function Base({ site, title, description, path, type = "website", jsonLd,
         {summary && <meta property="og:description" content={summary} />}
         <meta name="twitter:card" content="summary" />
         <link rel="stylesheet" href="/assets/css/site.css" />
+        {feedLinks(site, feed).map((link) => (
+          <link rel="alternate" type={link.type} href={link.href} title={link.title} />
+        ))}
         {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}
       </head>
       <body class={kind}>
