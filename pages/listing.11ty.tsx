@@ -3,6 +3,7 @@ import type { ArchiveStore } from "../src/plugins/content.ts";
 import type { Listing } from "../src/views/listings.ts";
 import { postSummary } from "../src/views/lists.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
+import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
 import { PostList } from "../_includes/components/PostList.tsx";
 import { Pager } from "../_includes/components/Pager.tsx";
 
@@ -15,11 +16,24 @@ export const data = {
 export function render({ archive, listing }: { archive: ArchiveStore; listing: Listing }) {
   const current = archive.current;
   const title = listing.pager.page > 1 ? `${listing.title}, page ${listing.pager.page}` : listing.title;
+  const years = listing.pager.page === 1 ? (listing.years ?? []) : [];
   return (
-    <Base site={current.site} title={title} description={listing.description} kind={`page-${listing.kind}`}>
+    <Base site={current.site} path={listing.url} title={title} description={listing.description} kind={`page-${listing.kind}`}>
+      <Breadcrumbs crumbs={listing.crumbs} />
       <header class="page-header">
         <h1>{title}</h1>
         {listing.description && listing.pager.page === 1 && <p class="lede">{listing.description}</p>}
+        {years.length > 0 && (
+          <nav class="blog-years" aria-label="Posts by year">
+            <ul class="archive-months">
+              {years.map((year) => (
+                <li>
+                  <a href={year.url}>{year.label}</a> <span class="count">({year.count})</span>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </header>
       {listing.posts.length > 0 ? (
         <PostList posts={listing.posts.map((post) => postSummary(current, post))} />

@@ -8,6 +8,8 @@ import { PrevNext } from "../components/PrevNext.tsx";
 import { RelatedArticle } from "../components/RelatedArticle.tsx";
 import { Backlinks, Sidebar } from "../components/Sidebar.tsx";
 import type { SidebarView } from "../../src/sidebars/index.ts";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { postCrumbs } from "../../src/views/breadcrumbs.ts";
 import { Base } from "./Base.tsx";
 
 export interface ArticleProps {
@@ -22,12 +24,10 @@ export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
   const { post } = view;
   return (
     <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article">
+      <Breadcrumbs crumbs={postCrumbs(post, view.blog.title, site.language)} />
       <div class="article-layout">
         <article class="post h-entry">
           <header class="post-header">
-            <p class="kicker">
-              <a href={view.blog.url}>{view.blog.title}</a>
-            </p>
             <h1 class="p-name">{post.title}</h1>
             <PostMeta {...view} />
           </header>

@@ -57,6 +57,16 @@ export function Base({ site, title, description, path, type = "website", jsonLd,
             <a class="site-title" href="/">
               {site.title}
             </a>
+            <nav class="site-nav" aria-label="Site">
+              <ul>
+                <li>
+                  <a href="/archive/">Archive</a>
+                </li>
+                <li>
+                  <a href="/tags/">Tags</a>
+                </li>
+              </ul>
+            </nav>
           </div>
         </header>
         <main id="main" class="wrap">

@@ -36,6 +36,19 @@ export interface LoadOptions {
 
 const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
 
+/** First path segments the site uses itself, so no blog may take them. */
+const RESERVED_PATHS = new Map([
+  ["archive", "year and month archives"],
+  ["tags", "tag pages"],
+  ["authors", "author pages"],
+  ["podcasts", "podcast pages"],
+  ["books", "book recommendations"],
+  ["reviews", "product reviews"],
+  ["assets", "stylesheets and images"],
+  ["page", "home page's later pages"],
+  ["search", "search page"],
+]);
+
 /** Load, check and index the archive; throws `ContentError` listing every problem. */
 export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const problems: Problem[] = [];
@@ -126,6 +139,17 @@ function checkDataReferences(
         severity: "error",
       });
     };
+  for (const id of Object.keys(data.blogs)) {
+    if (RESERVED_PATHS.has(id)) {
+      problems.push({
+        file: raw.get("blogs")?.file ?? "blogs",
+        line: raw.get("blogs")?.lineOf([id]),
+        field: id,
+        message: `"${id}" cannot be a blog id: /${id}/ is where the site keeps its ${RESERVED_PATHS.get(id)}`,
+        severity: "error",
+      });
+    }
+  }
   const author = check("authors", data.authors, "author");
   const blog = check("blogs", data.blogs, "blog");
   for (const [id, b] of Object.entries(data.blogs)) {

@@ -4,7 +4,7 @@
  * YAML is read with the 1.2 core schema, which has no timestamp type, so
  * `date: 2008-06-24` stays the string the author wrote.
  */
-import { LineCounter, parseDocument, isNode } from "yaml";
+import { LineCounter, isMap, isNode, isScalar, parseDocument } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "../types.ts";
 
@@ -64,11 +64,16 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     value,
     problems,
     lineOf(path) {
+      const line = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
       for (let depth = path.length; depth >= 0; depth--) {
         const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-        if (isNode(node) && node.range) {
-          return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+        // A mapping's entry is reported on its key's line (`author: zed` → that line).
+        const parent: unknown = depth === 0 ? undefined : depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path[depth - 1]));
+          if (pair && isNode(pair.key) && pair.key.range) return line(pair.key.range[0]);
         }
+        if (isNode(node) && node.range) return line(node.range[0]);
       }
       return undefined;
     },

@@ -17,7 +17,7 @@ import { buildSidebarIndex, type SidebarIndex } from "../sidebars/index.ts";
 import { buildFeeds, type FeedFile } from "../feeds/index.ts";
 import { buildArchivePages, type ArchivePage } from "../views/archives.ts";
 import { podcastPages, type PodcastPage } from "../views/catalog.ts";
-import { buildListings, type Listing } from "../views/listings.ts";
+import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../views/listings.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -58,6 +58,10 @@ export class ArchiveStore {
   /** Sorted lists and related posts behind every article's sidebars. */
   get sidebars(): SidebarIndex {
     return this.#once("sidebars", () => buildSidebarIndex(this.current));
+  }
+  /** Every tag with its post count, for /tags/. */
+  get tagIndex(): TagSummary[] {
+    return this.#once("tagIndex", () => buildTagIndex(this.current));
   }
   /** Blog, tag and author list pages. */
   get listings(): Listing[] {

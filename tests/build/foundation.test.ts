@@ -89,3 +89,16 @@ describe("bad posts fail the build, naming the file and the field", () => {
     assert.match(result.stderr, /posts\/main\/2008\/stranger\.md:4: author: unknown author "zed"; known authors: ann/);
   });
 });
+
+describe("a blog id the site needs for itself", () => {
+  it("is refused, naming the data file and the id", () => {
+    const project = new Project({
+      ...MINIMAL_DATA,
+      "_data/blogs.yaml": "main:\n  title: Main\n  author: ann\ntags:\n  title: Tags Blog\n  author: ann\n",
+      "posts/main/2008/a.md": post('title: A\ndate: "2008-06-01"'),
+    });
+    const result = project.build();
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /_data\/blogs\.yaml:4: tags: "tags" cannot be a blog id/);
+  });
+});
