@@ -59,15 +59,20 @@ export function parseArchiveDate(value: unknown, zone: string): DateResult {
 
   if ((m = MONTH.exec(text))) {
     const [year, month] = [Number(m[1]), Number(m[2])];
-    const dt = DateTime.fromObject({ year, month, day: 1 }, { zone });
-    if (!dt.isValid || dt.month !== month) return impossible(text);
-    return ok(text, "month", dt, dt.endOf("month"), dt.toFormat("yyyy-MM"));
+    if (month < 1 || month > 12) return impossible(text);
+    const dt = startOfDay(zone, year, month, 1);
+    if (!dt.isValid) return impossible(text);
+    const next = month === 12 ? startOfDay(zone, year + 1, 1, 1) : startOfDay(zone, year, month + 1, 1);
+    return ok(text, "month", dt, next.toMillis() - 1, text);
   }
   if ((m = DAY.exec(text))) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const dt = DateTime.fromObject({ year, month, day }, { zone });
-    if (!dt.isValid || dt.month !== month || dt.day !== day) return impossible(text);
-    return ok(text, "day", dt, dt.endOf("day"), dt.toFormat("yyyy-MM-dd"));
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return impossible(text);
+    const dt = startOfDay(zone, year, month, day);
+    if (!dt.isValid) return impossible(text);
+    const following = new Date(Date.UTC(year, month - 1, day + 1));
+    const next = startOfDay(zone, following.getUTCFullYear(), following.getUTCMonth() + 1, following.getUTCDate());
+    return ok(text, "day", dt, next.toMillis() - 1, text);
   }
   if ((m = LOCAL_TIME.exec(text))) {
     const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0)) as [
@@ -82,14 +87,36 @@ export function parseArchiveDate(value: unknown, zone: string): DateResult {
     if (!dt.isValid || dt.month !== month || dt.day !== day || dt.hour !== hour || dt.minute !== minute) {
       return impossible(text);
     }
-    return ok(text, "minute", dt, dt.endOf("minute"), isoMinute(dt));
+    return ok(text, "minute", dt, endOfMinute(dt), isoMinute(dt));
   }
   if (WITH_OFFSET.test(text)) {
     const dt = DateTime.fromISO(text.replace(" ", "T"), { setZone: true });
     if (!dt.isValid) return impossible(text);
-    return ok(text, "minute", dt, dt.endOf("minute"), isoMinute(dt));
+    return ok(text, "minute", dt, endOfMinute(dt), isoMinute(dt));
   }
   return { ok: false, message: `"${text}" is not a date: use ${FORMS}` };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Midnight starting a day in a zone. Archives have many posts per day and
+ * month, and luxon's zone arithmetic is the costly part of reading a date,
+ * so each (zone, day) is computed once.
+ */
+const dayStarts = new Map<string, DateTime>();
+function startOfDay(zone: string, year: number, month: number, day: number): DateTime {
+  const key = `${zone} ${year}-${month}-${day}`;
+  let dt = dayStarts.get(key);
+  if (!dt) dayStarts.set(key, (dt = DateTime.fromObject({ year, month, day }, { zone })));
+  return dt;
+}
+
+/** Zone offsets change by whole minutes, so a minute always lasts 60 s. */
+function endOfMinute(dt: DateTime): number {
+  return dt.startOf("minute").toMillis() + 59_999;
 }
 
 function isoMinute(dt: DateTime): string {
@@ -100,10 +127,10 @@ function impossible(text: string): DateResult {
   return { ok: false, message: `"${text}" is not a real calendar date` };
 }
 
-function ok(source: string, precision: DatePrecision, dt: DateTime, end: DateTime, datetime: string): DateResult {
+function ok(source: string, precision: DatePrecision, dt: DateTime, end: number, datetime: string): DateResult {
   return {
     ok: true,
-    date: { source, precision, dt, year: dt.year, month: dt.month, start: dt.toMillis(), end: end.toMillis(), datetime },
+    date: { source, precision, dt, year: dt.year, month: dt.month, start: dt.toMillis(), end, datetime },
   };
 }
 

@@ -32,6 +32,12 @@ export interface LoadOptions {
   /** Build `draft: true` posts (the dev server does, production builds don't). */
   includeDrafts: boolean;
   markdown: MarkdownIt;
+  /**
+   * Called with the posts to build and their pinned related posts once the
+   * front matter is read and before the markdown is rendered, to start work
+   * that needs only the sources (related-post scoring, in a worker).
+   */
+  beforeRender?: (posts: readonly Post[], pinned: ReadonlyMap<string, readonly Post[]>) => void;
 }
 
 const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -56,10 +62,11 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const posts = await loadPosts(options, data, problems);
   checkDuplicateUrls(posts, problems);
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
-  // Rendered even when there are errors already, so broken links are reported with them.
   const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
-  for (const post of built) renderPost(post, options, links, problems);
   const pinned = resolvePinned(built, links.bySource, options, problems);
+  if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built, pinned);
+  // Rendered even when there are errors already, so broken links are reported with them.
+  for (const post of built) renderPost(post, options, links, problems);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
   return indexArchive(data, built, links, pinned, problems);
 }

@@ -13,7 +13,8 @@ import { checkSiteLinks } from "../content/sitelinks.ts";
 import { flushTimings, timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
 import { isCopiedFile } from "./assets.ts";
-import { buildSidebarIndex, type SidebarIndex } from "../sidebars/index.ts";
+import { computeRelatedInWorker } from "../related/parallel.ts";
+import { buildSidebarIndex, relatedDocs, type SidebarIndex } from "../sidebars/index.ts";
 import { buildFeeds, type FeedFile } from "../feeds/index.ts";
 import { buildArchivePages, type ArchivePage } from "../views/archives.ts";
 import { podcastPages, type PodcastPage } from "../views/catalog.ts";
@@ -40,8 +41,12 @@ export class ArchiveStore {
   /** Views derived from the current archive, each computed once per load. */
   #derived = new Map<string, unknown>();
 
-  set(archive: Archive): void {
+  #relatedIds: ReadonlyMap<string, readonly string[]> | undefined;
+
+  /** A newly loaded archive, with its related posts when they were computed during the load. */
+  set(archive: Archive, relatedIds?: ReadonlyMap<string, readonly string[]>): void {
     this.#current = archive;
+    this.#relatedIds = relatedIds;
     this.#derived.clear();
   }
 
@@ -57,7 +62,7 @@ export class ArchiveStore {
 
   /** Sorted lists and related posts behind every article's sidebars. */
   get sidebars(): SidebarIndex {
-    return this.#once("sidebars", () => buildSidebarIndex(this.current));
+    return this.#once("sidebars", () => buildSidebarIndex(this.current, { relatedIds: this.#relatedIds }));
   }
   /** Every tag with its post count, for /tags/. */
   get tagIndex(): TagSummary[] {
@@ -90,6 +95,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
     let archive: Archive;
+    let related: Promise<Map<string, string[]>> | undefined;
     try {
       archive = await timed("content load", () => loadArchive({
         root: process.cwd(),
@@ -97,12 +103,15 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
         dataDir: settings.dataDir,
         includeDrafts: settings.drafts ?? mode === "serve",
         markdown,
+        beforeRender: (posts, pinned) => {
+          related = timed("related posts (worker)", () => computeRelatedInWorker(relatedDocs(posts, pinned)));
+        },
       }));
     } catch (error) {
       fail(error, mode);
     }
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
-    store.set(archive);
+    store.set(archive, await timed("waiting for related posts", () => related));
   });
   // Every page's URL is known here and nothing is rendered yet: check the
   // root-relative links of posts against them.

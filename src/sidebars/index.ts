@@ -12,7 +12,7 @@
  */
 import { formatArchiveDate, type ArchiveDate } from "../dates.ts";
 import type { Archive, Post } from "../content/model.ts";
-import { computeRelated, type RelatedOptions } from "../related/index.ts";
+import { computeRelated, type RelatedDoc, type RelatedOverrides } from "../related/index.ts";
 import type { Episode, Promo, Review } from "../schema/index.ts";
 import { slugify } from "../slug.ts";
 import { type PostLink, postLink } from "../views/article.ts";
@@ -95,7 +95,12 @@ export function reviewAnchors(reviews: readonly Review[]): Map<Review, string> {
 
 export function buildSidebarIndex(
   archive: Archive,
-  options: { limits?: Partial<SidebarLimits>; related?: Partial<RelatedOptions> } = {},
+  options: {
+    limits?: Partial<SidebarLimits>;
+    /** Related ids computed elsewhere (in a worker during the load); else computed here. */
+    relatedIds?: ReadonlyMap<string, readonly string[]>;
+    related?: RelatedOverrides;
+  } = {},
 ): SidebarIndex {
   const chronological = [...archive.posts].reverse();
   const byBlogAuthor = new Map<string, Post[]>();
@@ -137,7 +142,8 @@ export function buildSidebarIndex(
     for (const who of book.recommended_by) push(booksByAuthor, who, id);
   }
 
-  const related = timed("related posts", () => relatedPosts(archive, options.related));
+  const ids = options.relatedIds ?? timed("related posts", () => computeRelated(relatedDocs(archive.posts, archive.pinned), options.related));
+  const related = relatedPosts(archive, ids);
   return {
     archive,
     mode: archive.site.sidebar,
@@ -153,20 +159,21 @@ export function buildSidebarIndex(
   };
 }
 
-/** Pinned posts first, then the best by score (src/related). */
-function relatedPosts(archive: Archive, options: Partial<RelatedOptions> | undefined): Map<string, Post[]> {
-  const ids = computeRelated(
-    archive.posts.map((post) => ({
-      id: post.source,
-      slug: post.slug,
-      title: post.title,
-      body: post.body,
-      tags: post.tags.map((tag) => tag.slug),
-      time: post.date.start,
-      pinned: archive.pinned.get(post.source)?.map((pinned) => pinned.source),
-    })),
-    options,
-  );
+/** What related-post scoring needs of each post (src/related). */
+export function relatedDocs(posts: readonly Post[], pinned: ReadonlyMap<string, readonly Post[]>): RelatedDoc[] {
+  return posts.map((post) => ({
+    id: post.source,
+    slug: post.slug,
+    title: post.title,
+    body: post.body,
+    tags: post.tags.map((tag) => tag.slug),
+    time: post.date.start,
+    pinned: pinned.get(post.source)?.map((p) => p.source),
+  }));
+}
+
+/** Related ids (pinned first, then the best by score) → posts. */
+function relatedPosts(archive: Archive, ids: ReadonlyMap<string, readonly string[]>): Map<string, Post[]> {
   const related = new Map<string, Post[]>();
   for (const [id, list] of ids) {
     related.set(

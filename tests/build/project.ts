@@ -4,7 +4,7 @@
  * linked in, with the posts and data files each test writes.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,10 +20,18 @@ export interface BuildResult {
   output: string;
 }
 
+/** Every project made by this test process, removed when it exits (keep them with KEEP_PROJECTS=1). */
+const made: string[] = [];
+process.on("exit", () => {
+  if (process.env.KEEP_PROJECTS === "1") return;
+  for (const root of made) rmSync(root, { recursive: true, force: true });
+});
+
 export class Project {
   readonly root: string;
   constructor(files: Record<string, string> = {}, options: { sample?: boolean } = {}) {
     this.root = mkdtempSync(path.join(tmpdir(), "backlist-build-"));
+    made.push(this.root);
     for (const name of LINKED) symlinkSync(path.join(REPO, name), path.join(this.root, name));
     if (options.sample) {
       cpSync(path.join(REPO, "posts"), path.join(this.root, "posts"), { recursive: true });

@@ -66,3 +66,14 @@ describe("isOnOrBefore", () => {
     assert.ok(!isOnOrBefore(june, date("2008-05-31")));
   });
 });
+
+describe("periods across daylight-saving changes", () => {
+  it("a day ends at the next local midnight, whatever its length", () => {
+    const spring = date("2008-03-09", "America/New_York"); // 23 hours long
+    assert.equal(spring.end - spring.start + 1, 23 * 3600_000);
+    const fall = date("2008-11-02", "America/New_York"); // 25 hours long
+    assert.equal(fall.end - fall.start + 1, 25 * 3600_000);
+    const december = date("2008-12", "America/New_York");
+    assert.equal(december.end + 1, date("2009-01-01", "America/New_York").start);
+  });
+});
