@@ -1,6 +1,7 @@
 /** The page shell: head (with canonical URL and social tags), site header, main, footer. */
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../src/schema/index.ts";
+import { DevProblems } from "../components/DevProblems.tsx";
 import { feedLinks } from "../../src/feeds/index.ts";
 import { absoluteUrl } from "../../src/urls.ts";
 import { jsonForScript } from "../../src/views/head.ts";
@@ -49,6 +50,7 @@ export function Base({ site, title, description, path, type = "website", jsonLd,
         {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}
       </head>
       <body class={kind}>
+        <DevProblems />
         <a class="skip-link" href="#main">
           Skip to content
         </a>

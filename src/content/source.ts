@@ -143,7 +143,7 @@ export class ContentError extends Error {
     const errors = sorted.filter((p) => p.severity === "error");
     const warnings = sorted.filter((p) => p.severity === "warning");
     super(
-      `${errors.length} ${errors.length === 1 ? "error" : "errors"} in the content; nothing was written:\n` +
+      `${errors.length} ${errors.length === 1 ? "error" : "errors"} in the content:\n` +
         errors.map((p) => `  ${formatProblem(p)}`).join("\n") +
         (warnings.length ? `\nand ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}:\n` : "") +
         warnings.map((p) => `  ${formatProblem(p)}`).join("\n"),

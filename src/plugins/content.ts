@@ -10,6 +10,7 @@ import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { checkSiteLinks } from "../content/sitelinks.ts";
+import { setDevProblems } from "../dev/problems.ts";
 import { flushTimings, timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
 import { isCopiedFile } from "./assets.ts";
@@ -48,6 +49,11 @@ export class ArchiveStore {
     this.#current = archive;
     this.#relatedIds = relatedIds;
     this.#derived.clear();
+  }
+
+  /** Whether an archive has been loaded (the dev server keeps the last good one). */
+  get loaded(): boolean {
+    return this.#current !== undefined;
   }
 
   get current(): Archive {
@@ -108,8 +114,15 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
         },
       }));
     } catch (error) {
+      if (error instanceof ContentError && mode !== "build" && store.loaded) {
+        // Keep serving the last good archive; every page shows the problems.
+        console.error(`[backlist] ${error.message}\nServing the last version that built.`);
+        setDevProblems(error.problems);
+        return;
+      }
       fail(error, mode);
     }
+    setDevProblems([]);
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
     store.set(archive, await timed("waiting for related posts", () => related));
   });
@@ -119,7 +132,14 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
     const problems = checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file));
-    if (problems.length) fail(new ContentError([...problems, ...archive.warnings]), runMode);
+    if (problems.length === 0) return;
+    const error = new ContentError([...problems, ...archive.warnings]);
+    if (runMode !== "build") {
+      console.error(`[backlist] ${error.message}\nThe pages show these errors until they are fixed.`);
+      setDevProblems(problems);
+      return;
+    }
+    fail(error, runMode);
   });
   config.on("eleventy.after", () => flushTimings());
   config.addGlobalData("archive", () => store);
@@ -135,7 +155,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
  */
 function fail(error: unknown, runMode: string): never {
   if (error instanceof ContentError && runMode === "build") {
-    console.error(`[backlist] ${error.message}`);
+    console.error(`[backlist] ${error.message}\nNothing was written.`);
     process.exit(1);
   }
   throw error;
