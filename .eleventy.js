@@ -3,11 +3,12 @@
  * code lives in src/ (one capability per plugin, see README "Code layout").
  * Run through `tsx` (npm scripts do), so the TypeScript imports below work.
  */
-import { HtmlBasePlugin } from "@11ty/eleventy";
 import { assetsPlugin } from "./src/plugins/assets.ts";
 import { contentPlugin } from "./src/plugins/content.ts";
 import { jsxPlugin } from "./src/plugins/jsx.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
+import { pathPrefixPlugin } from "./src/plugins/prefix.ts";
+import { searchPlugin } from "./src/plugins/search.ts";
 import { pathPrefix } from "./src/urls.ts";
 
 /** @param {import("@11ty/eleventy/UserConfig").default} config */
@@ -16,8 +17,10 @@ export default function (config) {
   config.addPlugin(jsxPlugin);
   config.addPlugin(contentPlugin);
   config.addPlugin(assetsPlugin);
+  // Pagefind index of the written site, after every build (src/search/).
+  config.addPlugin(searchPlugin);
   // Adds PATH_PREFIX to every URL in the HTML output (off when there is none).
-  config.addPlugin(HtmlBasePlugin);
+  config.addPlugin(pathPrefixPlugin);
 }
 
 export const config = {

@@ -34,6 +34,7 @@ describe("npm start", () => {
 
   it("shows a content error on the page, keeps serving, and recovers", async () => {
     await until(async () => (await page()).includes("First Title"), "the first build");
+    await until(async () => output.includes("Watching"), "the watcher");
 
     writeFileSync(path.join(project.root, "posts/main/2008/a.md"), post('title: Second Title\ndate: "2008-13-45"'));
     await until(async () => (await page()).includes('class="dev-problems"'), "the error banner");
