@@ -26,17 +26,26 @@ export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
     <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article">
       <Breadcrumbs crumbs={postCrumbs(post, view.blog.title, site.language)} />
       <div class="article-layout">
-        <article class="post h-entry">
+        {/* Search indexes the post alone (src/search/index.ts), never a draft; blog and tags are its filters. */}
+        <article class="post h-entry" data-pagefind-body={post.draft ? undefined : ""} data-pagefind-filter={`blog:${view.blog.title}`}>
+          {post.draft && (
+            <p class="draft-banner">
+              <strong>Draft — not published.</strong> Only <code>npm start</code> shows this page; <code>npm run build</code> leaves it out.
+            </p>
+          )}
           <header class="post-header">
             <h1 class="p-name">{post.title}</h1>
             <PostMeta {...view} />
+            {view.tags.map((tag) => (
+              <span hidden data-pagefind-filter={`tag:${tag.name}`} />
+            ))}
           </header>
           {post.preserved ? (
             <div class="post-body e-content" dangerouslySetInnerHTML={{ __html: post.html }} />
           ) : (
             <NotPreserved />
           )}
-          <footer class="post-footer">
+          <footer class="post-footer" data-pagefind-ignore="all">
             <RelatedArticle links={view.seeAlso} />
             <Backlinks posts={sidebar.backlinks} />
             <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />

@@ -67,6 +67,9 @@ export function Base({ site, title, description, path, type = "website", jsonLd,
                 <li>
                   <a href="/tags/">Tags</a>
                 </li>
+                <li>
+                  <a href="/search/">Search</a>
+                </li>
               </ul>
             </nav>
           </div>

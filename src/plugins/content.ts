@@ -17,6 +17,8 @@ import { isCopiedFile } from "./assets.ts";
 import { computeRelatedInWorker } from "../related/parallel.ts";
 import { buildSidebarIndex, relatedDocs, type SidebarIndex } from "../sidebars/index.ts";
 import { buildFeeds, type FeedFile } from "../feeds/index.ts";
+import { aliasProblems, pageUrlsExcept, redirectOutputs, type RedirectOutput } from "../redirects/index.ts";
+import { buildSitemap } from "../sitemap/index.ts";
 import { buildArchivePages, type ArchivePage } from "../views/archives.ts";
 import { podcastPages, type PodcastPage } from "../views/catalog.ts";
 import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../views/listings.ts";
@@ -90,6 +92,16 @@ export class ArchiveStore {
   get feeds(): FeedFile[] {
     return this.#once("feeds", () => buildFeeds(this.current, this.sidebars));
   }
+  /** `_redirects` and a page at each post's old address (`aliases`). */
+  get redirects(): RedirectOutput[] {
+    return this.#once("redirects", () => redirectOutputs(this.current.posts));
+  }
+  /** URLs of the build's pages but the redirect pages, set at `eleventy.contentMap`. */
+  pageUrls: readonly string[] = [];
+  /** sitemap.xml, rendered after `pageUrls` is known. */
+  get sitemap(): string {
+    return this.#once("sitemap", () => buildSitemap(this.current, this.pageUrls));
+  }
 }
 
 export function contentPlugin(config: UserConfig, options: Partial<ContentOptions> = {}): ArchiveStore {
@@ -107,7 +119,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
         root: process.cwd(),
         postsDir: settings.postsDir,
         dataDir: settings.dataDir,
-        includeDrafts: settings.drafts ?? mode === "serve",
+        // BACKLIST_DRAFTS=1 builds drafts in any mode (=0 never); by default only `npm start` does.
+        includeDrafts: settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve"),
         markdown,
         beforeRender: (posts, pinned) => {
           related = timed("related posts (worker)", () => computeRelatedInWorker(relatedDocs(posts, pinned)));
@@ -127,11 +140,13 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     store.set(archive, await timed("waiting for related posts", () => related));
   });
   // Every page's URL is known here and nothing is rendered yet: check the
-  // root-relative links of posts against them.
-  config.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
+  // root-relative links of posts, and their aliases, against them.
+  config.on("eleventy.contentMap", ({ urlToInputPath, inputPathToUrl }: { urlToInputPath: Record<string, unknown>; inputPathToUrl: Record<string, string[]> }) => {
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
+    store.pageUrls = pageUrlsExcept(inputPathToUrl);
     const problems = checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file));
+    problems.push(...aliasProblems(archive.posts, store.pageUrls, (file) => isCopiedFile(file)));
     if (problems.length === 0) return;
     const error = new ContentError([...problems, ...archive.warnings]);
     if (runMode !== "build") {

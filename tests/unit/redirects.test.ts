@@ -1,0 +1,278 @@
+/** Aliases → old paths, redirect pages, `_redirects` lines and alias problems. */
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { parseArchiveDate } from "../../src/dates.ts";
+import type { Post } from "../../src/content/model.ts";
+import {
+  aliasLinesFromSource,
+  aliasPath,
+  checkAliases,
+  forceRedirects,
+  pageUrlsExcept,
+  planRedirects,
+  redirectOutputs,
+  redirectPageFile,
+  redirectsFile,
+  samePageKey,
+} from "../../src/redirects/index.ts";
+
+function makePost(slug: string, aliases: string[], lines: Post["lines"] = { aliases: 4 }): Post {
+  const parsed = parseArchiveDate("2008-06-24", "America/New_York");
+  if (!parsed.ok) throw new Error(parsed.message);
+  return {
+    source: `posts/main/2008/${slug}.md`,
+    blog: "main",
+    slug,
+    url: `/main/2008/06/${slug}/`,
+    title: `Post ${slug}`,
+    date: parsed.date,
+    order: 0,
+    author: "ann",
+    tags: [],
+    aliases,
+    related: [],
+    lines,
+    seeAlso: [],
+    draft: false,
+    preserved: true,
+    body: "Text.",
+    bodyLine: 6,
+    html: "<p>Text.</p>",
+  };
+}
+
+const path_ = (alias: string, prefix = "/") => {
+  const result = aliasPath(alias, prefix);
+  return result.ok ? result.path : `error: ${result.message}`;
+};
+
+describe("aliasPath", () => {
+  it("takes a full URL's path and drops its query and fragment", () => {
+    assert.equal(path_("https://old.example.com/blog/2008/06/foo.html?p=12#comments"), "/blog/2008/06/foo.html");
+    assert.equal(path_("http://old.example.com"), "/");
+    assert.equal(path_("//old.example.com/blog/foo/"), "/blog/foo/");
+  });
+
+  it("adds a leading slash, keeps case and a trailing slash as written", () => {
+    assert.equal(path_("archives/Foo-Bar"), "/archives/Foo-Bar");
+    assert.equal(path_("/archives/Foo-Bar/"), "/archives/Foo-Bar/");
+    assert.equal(path_("  /spaced  "), "/spaced");
+    assert.equal(path_("/a/b?x=1"), "/a/b");
+    assert.equal(path_("/a/b#top"), "/a/b");
+  });
+
+  it("percent-encodes what a _redirects line needs encoded, and keeps what already is", () => {
+    assert.equal(path_("/old/First Post"), "/old/First%20Post");
+    assert.equal(path_("/blog/café"), "/blog/caf%C3%A9");
+    assert.equal(path_("/blog/caf%C3%A9"), "/blog/caf%C3%A9");
+  });
+
+  it("resolves dot segments", () => {
+    assert.equal(path_("/a/../b/./c"), "/b/c");
+  });
+
+  it("rejects what names no path", () => {
+    assert.equal(path_(""), "error: must not be empty");
+    assert.equal(path_("   "), "error: must not be empty");
+    assert.match(path_("mailto:ann@example.com"), /^error: "mailto:ann@example.com" is neither a path nor an http\(s\) URL$/);
+    assert.match(path_("ftp://old.example.com/foo"), /neither a path nor an http\(s\) URL/);
+    assert.match(path_("https://"), /neither a path nor an http\(s\) URL/);
+  });
+
+  it("under a prefix: paths are site paths, a full URL already under the prefix is not prefixed twice", () => {
+    assert.equal(path_("/2008/06/foo.html", "/archive/"), "/2008/06/foo.html");
+    assert.equal(path_("https://example.org/archive/2008/06/foo.html", "/archive/"), "/2008/06/foo.html");
+    assert.equal(path_("https://example.org/archive", "/archive/"), "/");
+    assert.equal(path_("https://example.org/archived/foo", "/archive/"), "/archived/foo");
+    assert.equal(path_("https://old.example.com/blog/foo", "/archive/"), "/blog/foo");
+  });
+});
+
+describe("redirect page files and page keys", () => {
+  it("an .html or .htm path is the file itself; any other path is a folder with index.html", () => {
+    assert.equal(redirectPageFile("/archives/2008/06/foo.html"), "/archives/2008/06/foo.html");
+    assert.equal(redirectPageFile("/archives/FOO.HTM"), "/archives/FOO.HTM");
+    assert.equal(redirectPageFile("/blog/foo"), "/blog/foo/index.html");
+    assert.equal(redirectPageFile("/blog/foo/"), "/blog/foo/index.html");
+    assert.equal(redirectPageFile("/index.php"), "/index.php/index.html");
+    assert.equal(redirectPageFile("/"), "/index.html");
+  });
+
+  it("writes the file under its decoded name", () => {
+    assert.equal(redirectPageFile("/old/First%20Post"), "/old/First Post/index.html");
+    assert.equal(redirectPageFile("/blog/caf%C3%A9.html"), "/blog/café.html");
+  });
+
+  it("/a/b, /a/b/ and /a/b/index.html are one page", () => {
+    const keys = ["/a/b", "/a/b/", "/a/b/index.html"].map(samePageKey);
+    assert.deepEqual(new Set(keys), new Set(["/a/b"]));
+    assert.equal(samePageKey("/"), "/");
+    assert.equal(samePageKey("/index.html"), "/");
+    assert.equal(samePageKey("/caf%C3%A9/"), samePageKey("/café"));
+    assert.notEqual(samePageKey("/a/b.html"), samePageKey("/a/b"));
+    assert.notEqual(samePageKey("/A/b"), samePageKey("/a/b"));
+  });
+});
+
+describe("planRedirects", () => {
+  it("one redirect per alias, sorted by old path, to the post's URL", () => {
+    const { redirects, problems } = planRedirects([
+      makePost("foo", ["/z/foo.html", "https://old.example.com/blog/foo"]),
+      makePost("bar", ["/a/bar"]),
+    ]);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      redirects.map((r) => [r.from, r.file, r.to, r.index]),
+      [
+        ["/a/bar", "/a/bar/index.html", "/main/2008/06/bar/", 0],
+        ["/blog/foo", "/blog/foo/index.html", "/main/2008/06/foo/", 1],
+        ["/z/foo.html", "/z/foo.html", "/main/2008/06/foo/", 0],
+      ],
+    );
+  });
+
+  it("an old path claimed twice is a problem at the second claim, naming the first, in source order", () => {
+    const { redirects, problems } = planRedirects([
+      makePost("b-second", ["/old/x/"]),
+      makePost("a-first", ["/old/x"]),
+    ]);
+    assert.equal(redirects.length, 1);
+    assert.equal(redirects[0]?.source, "posts/main/2008/a-first.md");
+    assert.deepEqual(problems, [
+      {
+        source: "posts/main/2008/b-second.md",
+        index: 0,
+        message: 'old path /old/x/ is already claimed by posts/main/2008/a-first.md (aliases.0) as "/old/x"; an old path can lead to one post only',
+      },
+    ]);
+  });
+
+  it("twice in one post is a problem too", () => {
+    const { problems } = planRedirects([makePost("foo", ["/old/foo", "https://old.example.com/old/foo?p=1"])]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.index, 1);
+    assert.match(problems[0]?.message ?? "", /is already claimed by aliases\.0 of this post;/);
+  });
+});
+
+describe("checkAliases", () => {
+  const pages = ["/", "/main/2008/06/foo/", "/main/2008/06/bar/", "/tags/xen/", "/feed.xml", "/404.html"];
+
+  it("no problems for aliases the site does not use", () => {
+    assert.deepEqual(checkAliases([makePost("foo", ["/archives/foo.html", "/blog/foo"])], pages), []);
+  });
+
+  it("an alias that is a page of the site, the post's own URL or a copied file is an error with its field and line", () => {
+    const foo = makePost("foo", ["/tags/xen", "/main/2008/06/foo/index.html", "/main/2008/06/bar", "/assets/site.css", "/feed.xml", "/"], { aliases: 7 });
+    const problems = checkAliases([foo], pages, { fileExists: (file) => file === "assets/site.css" });
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`),
+      [
+        "posts/main/2008/foo.md:7: aliases.0: old path /tags/xen is a page of the site (/tags/xen/); an alias must be an address the archive does not use",
+        "posts/main/2008/foo.md:7: aliases.1: old path /main/2008/06/foo/index.html is this post's own URL",
+        "posts/main/2008/foo.md:7: aliases.2: old path /main/2008/06/bar is a page of the site (/main/2008/06/bar/); an alias must be an address the archive does not use",
+        "posts/main/2008/foo.md:7: aliases.3: old path /assets/site.css is a file the site copies (assets/site.css)",
+        "posts/main/2008/foo.md:7: aliases.4: old path /feed.xml is a page of the site (/feed.xml); an alias must be an address the archive does not use",
+        "posts/main/2008/foo.md:7: aliases.5: old path / is a page of the site (/); an alias must be an address the archive does not use",
+      ],
+    );
+    assert.ok(problems.every((p) => p.severity === "error"));
+  });
+
+  it("reports invalid, duplicate and colliding aliases together, by file and index, with the line lineOf gives", () => {
+    const problems = checkAliases(
+      [makePost("b", ["/old/shared", "mailto:x@example.com"]), makePost("a", ["/old/shared/", "/tags/xen/"])],
+      pages,
+      { lineOf: (post, index) => (post.slug === "a" ? 10 : 20) + index },
+    );
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.line}: ${p.field}`),
+      ["posts/main/2008/a.md:11: aliases.1", "posts/main/2008/b.md:20: aliases.0", "posts/main/2008/b.md:21: aliases.1"],
+    );
+  });
+
+  it("without a known line, the problem has none", () => {
+    const [problem] = checkAliases([makePost("foo", [""], {})], pages);
+    assert.equal(problem?.line, undefined);
+    assert.equal(problem?.field, "aliases.0");
+  });
+});
+
+describe("aliasLinesFromSource", () => {
+  it("finds each alias's own line in the front matter, block or flow style", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "backlist-aliases-"));
+    mkdirSync(path.join(root, "posts/main/2008"), { recursive: true });
+    writeFileSync(
+      path.join(root, "posts/main/2008/block.md"),
+      '---\ntitle: Block\ndate: "2008-06-24"\naliases:\n  - /one\n  - /two\n---\nText.\n',
+    );
+    writeFileSync(path.join(root, "posts/main/2008/flow.md"), '---\ntitle: Flow\naliases: [/one, /two]\n---\nText.\n');
+    const lineOf = aliasLinesFromSource(root);
+    const block = { ...makePost("block", ["/one", "/two"]), lines: { aliases: 4 } };
+    assert.equal(lineOf(block, 0), 5);
+    assert.equal(lineOf(block, 1), 6);
+    const flow = { ...makePost("flow", ["/one", "/two"]), lines: { aliases: 3 } };
+    assert.equal(lineOf(flow, 1), 3);
+    const missing = { ...makePost("missing", ["/one"]), lines: { aliases: 9 } };
+    assert.equal(lineOf(missing, 0), 9, "the key's line when the file cannot be read");
+  });
+});
+
+describe("_redirects", () => {
+  const { redirects } = planRedirects([makePost("foo", ["/archives/foo.html", "/old/First Post"])]);
+
+  it("one `old new 301` line per alias, after comment lines", () => {
+    const text = redirectsFile(redirects, { prefix: "/", force: false });
+    const rules = text.split("\n").filter((line) => line && !line.startsWith("#"));
+    assert.deepEqual(rules, ["/archives/foo.html /main/2008/06/foo/ 301", "/old/First%20Post /main/2008/06/foo/ 301"]);
+    assert.ok(text.endsWith("\n"));
+  });
+
+  it("both paths carry the prefix: the file lists paths as the host sees them", () => {
+    const rules = redirectsFile(redirects, { prefix: "/archive/", force: false }).split("\n").filter((line) => line && !line.startsWith("#"));
+    assert.deepEqual(rules, [
+      "/archive/archives/foo.html /archive/main/2008/06/foo/ 301",
+      "/archive/old/First%20Post /archive/main/2008/06/foo/ 301",
+    ]);
+  });
+
+  it("forced rules (Netlify) end in 301!", () => {
+    assert.match(redirectsFile(redirects, { prefix: "/", force: true }), /^\/archives\/foo\.html \/main\/2008\/06\/foo\/ 301!$/m);
+    assert.equal(forceRedirects({ BACKLIST_FORCE_REDIRECTS: "1" }), true);
+    assert.equal(forceRedirects({ BACKLIST_FORCE_REDIRECTS: "true" }), true);
+    assert.equal(forceRedirects({ BACKLIST_FORCE_REDIRECTS: "0" }), false);
+    assert.equal(forceRedirects({}), false);
+  });
+
+  it("with no aliases the file has only its comments", () => {
+    const text = redirectsFile([], { prefix: "/", force: false });
+    assert.ok(text.split("\n").every((line) => line === "" || line.startsWith("#")));
+  });
+});
+
+describe("redirectOutputs", () => {
+  it("the rules file first, then a page per alias; an alias that is a post's URL gets no page", () => {
+    const outputs = redirectOutputs([makePost("foo", ["/old/foo", "/main/2008/06/bar"]), makePost("bar", [])], "/");
+    assert.deepEqual(
+      outputs.map((o) => [o.kind, o.url]),
+      [
+        ["rules", "/_redirects"],
+        ["page", "/old/foo/index.html"],
+      ],
+    );
+  });
+});
+
+describe("pageUrlsExcept", () => {
+  it("every page's URL but the redirect template's", () => {
+    const urls = pageUrlsExcept({
+      "./pages/index.11ty.tsx": ["/"],
+      "./pages/post.11ty.tsx": ["/main/2008/06/foo/", "/main/2008/06/bar/"],
+      "./pages/redirects.11ty.tsx": ["/_redirects", "/old/foo/"],
+    });
+    assert.deepEqual(urls, ["/", "/main/2008/06/foo/", "/main/2008/06/bar/"]);
+  });
+});
