@@ -8,7 +8,13 @@ import { blogPostingJsonLd } from "../src/views/head.ts";
 import { Article } from "../_includes/layouts/Article.tsx";
 
 export const data = {
-  pagination: { data: "archive.current.posts", size: 1, alias: "post" },
+  pagination: {
+    data: "archive.current.posts",
+    size: 1,
+    alias: "post",
+    // Drafts (built by `npm start` only) get their page too, and nothing else.
+    before: (posts: Post[], data: { archive: ArchiveStore }) => [...posts, ...data.archive.current.drafts],
+  },
   permalink: (data: { post: Post }) => data.post.url,
   eleventyExcludeFromCollections: true,
 };

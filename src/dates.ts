@@ -70,7 +70,9 @@ export function parseArchiveDate(value: unknown, zone: string): DateResult {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return impossible(text);
     const dt = startOfDay(zone, year, month, day);
     if (!dt.isValid) return impossible(text);
-    const following = new Date(Date.UTC(year, month - 1, day + 1));
+    // A day a zone skipped (Samoa's 2011-12-30) would otherwise become the next one.
+    if (dt.day !== day) return { ok: false, message: `"${text}" did not happen in ${zone}: the zone skipped that day` };
+    const following = utcDate(year, month - 1, day + 1);
     const next = startOfDay(zone, following.getUTCFullYear(), following.getUTCMonth() + 1, following.getUTCDate());
     return ok(text, "day", dt, next.toMillis() - 1, text);
   }
@@ -98,7 +100,14 @@ export function parseArchiveDate(value: unknown, zone: string): DateResult {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month, 0).getUTCDate();
+}
+
+/** `Date.UTC` reads years 0–99 as 1900–1999; this keeps the year as given. */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }
 
 /**

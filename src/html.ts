@@ -2,8 +2,11 @@
 
 const BEYOND_LATIN1 = /[^\x00-\xff]/u;
 const BEYOND_LATIN1_ALL = /[^\x00-\xff]/gu;
-/** Raw-text elements, where character references are not decoded (JSON-LD is ASCII already). */
-const RAW_TEXT = /<(?:script(?![^>]*application\/ld\+json)|style)\b/i;
+/**
+ * Raw-text elements, where character references are not decoded (JSON-LD is
+ * ASCII already); `noscript` is raw text wherever scripts run.
+ */
+const RAW_TEXT = /<(?:script(?![^>]*application\/ld\+json)|style|xmp|iframe|noembed|noframes|noscript|plaintext)\b/i;
 
 /**
  * Characters beyond Latin-1 (’ “ ” — …) as numeric character references.

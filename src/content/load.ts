@@ -4,7 +4,7 @@
  * reported together. Then it renders each post's markdown once and builds
  * the indexes the pages look things up in.
  */
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Env, MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
@@ -22,7 +22,8 @@ import {
 import type { Problem } from "../types.ts";
 import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, comparePosts } from "./model.ts";
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
-import { ContentError, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
+import type { ExternalLinksEnv } from "../markdown/external-links.ts";
+import { ContentError, decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -64,18 +65,20 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
   const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
   const pinned = resolvePinned(built, links.bySource, options, problems);
-  if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built, pinned);
+  // Drafts are never among other posts' related posts (their own pages have none).
+  if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built.filter((post) => !post.draft), pinned);
   // Rendered even when there are errors already, so broken links are reported with them.
-  for (const post of built) renderPost(post, options, links, problems);
+  for (const post of built) renderPost(post, options, links, problems, data.site.url);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
   return indexArchive(data, built, links, pinned, problems);
 }
 
-function rel(options: LoadOptions, file: string): string {
+function rel(options: Pick<LoadOptions, "root">, file: string): string {
   return path.relative(options.root, file).split(path.sep).join("/");
 }
 
-async function loadData(options: LoadOptions, problems: Problem[]): Promise<ArchiveData> {
+/** The data files alone, checked (the authoring tools read blogs and authors through it). */
+export async function loadData(options: Pick<LoadOptions, "root" | "dataDir">, problems: Problem[]): Promise<ArchiveData> {
   const dir = path.resolve(options.root, options.dataDir);
   const names = new Set(await readdir(dir).catch(() => [] as string[]));
   const raw = new Map<DataFileName, { file: string; value: unknown; lineOf: (p: ReadonlyArray<PropertyKey>) => number | undefined }>();
@@ -83,7 +86,14 @@ async function loadData(options: LoadOptions, problems: Problem[]): Promise<Arch
     const fileName = DATA_EXTENSIONS.map((ext) => name + ext).find((candidate) => names.has(candidate));
     if (!fileName) continue;
     const file = rel(options, path.join(dir, fileName));
-    const yaml = parseYaml(await readFile(path.join(dir, fileName), "utf8"), file);
+    const decoded = decodeUtf8(await readFile(path.join(dir, fileName)), file);
+    if (decoded.problem) {
+      // Reported; the file is there, so it is not also "missing".
+      problems.push(decoded.problem);
+      raw.set(name, { file, value: undefined, lineOf: () => undefined });
+      continue;
+    }
+    const yaml = parseYaml(decoded.text, file);
     problems.push(...yaml.problems);
     raw.set(name, { file, value: yaml.value, lineOf: yaml.lineOf });
   }
@@ -183,8 +193,9 @@ async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Prob
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  files.push(...(await symlinkedPosts(entries, options, problems)));
+  files.sort();
   const schemas = new Map<string, ReturnType<typeof postSchema>>();
   const schemaFor = (zone: string) => {
     let schema = schemas.get(zone);
@@ -192,13 +203,49 @@ async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Prob
     return schema;
   };
 
-  const texts = await Promise.all(files.map((file) => readFile(file, "utf8")));
+  const bytes = await Promise.all(files.map((file) => readFile(file)));
   const posts: Post[] = [];
   files.forEach((absolute, i) => {
-    const post = readPost(rel(options, absolute), texts[i] ?? "", options, data, schemaFor, problems);
+    const decoded = decodeUtf8(bytes[i] ?? Buffer.alloc(0), rel(options, absolute));
+    if (decoded.problem) return void problems.push(decoded.problem);
+    const post = readPost(rel(options, absolute), decoded.text, options, data, schemaFor, problems);
     if (post) posts.push(post);
   });
   return posts;
+}
+
+/**
+ * Symbolic links under posts/: a link to a `.md` file is a post (at the
+ * link's path); links to folders are not followed, so a link loop cannot
+ * hang the build. A `.md` link that cannot be read is an error, any other
+ * link a warning.
+ */
+async function symlinkedPosts(
+  entries: readonly { name: string; parentPath: string; isSymbolicLink(): boolean }[],
+  options: LoadOptions,
+  problems: Problem[],
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of entries.filter((e) => e.isSymbolicLink())) {
+    const link = path.join(entry.parentPath, entry.name);
+    const isPost = entry.name.endsWith(".md");
+    const target = await stat(link).catch((error: NodeJS.ErrnoException) => error.code ?? "unreadable");
+    if (typeof target !== "string" && target.isFile()) {
+      if (isPost) files.push(link);
+      continue;
+    }
+    const why =
+      target === "ELOOP" ? "is a symbolic link loop" :
+      typeof target === "string" ? `is a symbolic link to nothing (${target})` :
+      "is a symbolic link to a folder, which is not followed";
+    problems.push({
+      file: rel(options, link),
+      field: "(path)",
+      message: isPost ? `${why}: the post cannot be read` : `${why}; skipped`,
+      severity: isPost ? "error" : "warning",
+    });
+  }
+  return files;
 }
 
 function readPost(
@@ -360,10 +407,11 @@ interface LinkGraph {
  * URLs and recording backlinks and root-relative links on the way; the
  * summary falls back to the first paragraph's text.
  */
-function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[]): void {
+function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[], siteUrl: string): void {
   const md = options.markdown;
-  const env: Env & LinkEnv & { post: Post } = {
+  const env: Env & LinkEnv & ExternalLinksEnv & { post: Post } = {
     post,
+    siteUrl,
     resolveLink(href, lines) {
       const target = markdownTarget(href, post.source);
       if (target === undefined) {
@@ -454,7 +502,8 @@ function indexArchive(
   pinned: ReadonlyMap<string, readonly Post[]>,
   problems: Problem[],
 ): Archive {
-  const chronological = [...posts].sort(comparePosts);
+  // Lists, indexes and feeds see published posts only; drafts (when built) get a page and nothing else.
+  const chronological = posts.filter((post) => !post.draft).sort(comparePosts);
   const blogPosts = new Map<string, Post[]>();
   const blogIndex = new Map<Post, number>();
   const tags = new Map<string, Tag>();
@@ -472,13 +521,14 @@ function indexArchive(
   return {
     ...data,
     posts: chronological.reverse(),
+    drafts: posts.filter((post) => post.draft).sort(comparePosts).reverse(),
     bySource: new Map(posts.map((post) => [post.source, post])),
     byUrl: new Map(posts.map((post) => [post.url, post])),
     blogPosts,
     blogIndex,
     tags,
     pinned,
-    backlinks: new Map([...links.backlinks].map(([source, from]) => [source, [...from].sort(comparePosts).reverse()])),
+    backlinks: new Map([...links.backlinks].map(([source, from]) => [source, [...from].filter((post) => !post.draft).sort(comparePosts).reverse()])),
     siteLinks: links.siteLinks,
     warnings: problems.filter((p) => p.severity === "warning"),
   };

@@ -56,8 +56,13 @@ export interface ArchiveData {
 }
 
 export interface Archive extends ArchiveData {
-  /** Every post, newest first. */
+  /** Every published post, newest first: what every list, feed and index shows. */
   posts: Post[];
+  /**
+   * Drafts being previewed (`npm start`), newest first; empty in production
+   * builds. Each gets its own page and appears nowhere else.
+   */
+  drafts: Post[];
   bySource: ReadonlyMap<string, Post>;
   byUrl: ReadonlyMap<string, Post>;
   /** Each blog's posts, oldest first, and each post's index in its blog's list. */

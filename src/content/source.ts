@@ -4,6 +4,7 @@
  * YAML is read with the 1.2 core schema, which has no timestamp type, so
  * `date: 2008-06-24` stays the string the author wrote.
  */
+import { isUtf8 } from "node:buffer";
 import jsYaml from "js-yaml";
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -17,6 +18,34 @@ export interface SplitSource {
   body: string;
   /** 1-based line of the first body line. */
   bodyLine: number;
+}
+
+/**
+ * The text of a source file read as bytes. A file that is not UTF-8 (an old
+ * post saved as Windows-1252, say) is a problem naming the line of its first
+ * bad byte: decoding it anyway would put U+FFFD in place of the author's
+ * characters, and the archive would keep that loss without a word.
+ */
+export function decodeUtf8(bytes: Buffer, file: string): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
+  if (isUtf8(bytes)) return { text: bytes.toString("utf8") };
+  // A newline byte is never part of a multi-byte sequence, so lines can be checked one by one.
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, start);
+    if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end)) || end === -1) break;
+    line++;
+    start = end + 1;
+  }
+  return {
+    problem: {
+      file,
+      line,
+      field: "(encoding)",
+      message: "is not UTF-8; convert the file to UTF-8 (old posts are often Windows-1252 or Latin-1) and build again",
+      severity: "error",
+    },
+  };
 }
 
 const FENCE = /^---[ \t]*\r?$/;
@@ -77,7 +106,8 @@ export function parseYamlDocument(text: string, file: string, firstLine = 1): Pa
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
     file,
-    line: (error.linePos?.[0]?.line ?? 1) + firstLine - 1,
+    // `linePos` is only filled in with `prettyErrors`; the offset always is.
+    line: (error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line) + firstLine - 1,
     field: "(yaml)",
     message: error.message.split("\n")[0] ?? error.message,
     severity: doc.errors.includes(error as never) ? "error" : "warning",

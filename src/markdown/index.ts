@@ -7,7 +7,8 @@
  * - headings get ids from the project's `slugify`, unique within a document,
  *   and an accessible permalink;
  * - footnotes, tables, the `::: reply Name` container;
- * - fenced code highlighted by Prism at build time (see `highlight.ts`).
+ * - fenced code highlighted by Prism at build time (see `highlight.ts`);
+ * - `rel="noopener"` on links to other hosts (see `external-links.ts`).
  *
  * Other modules add rules through the `plugins` option, applied last.
  */
@@ -15,6 +16,7 @@ import MarkdownItConstructor, { type Env, type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
 import { slugify } from "../slug.ts";
+import { externalLinks } from "./external-links.ts";
 import { highlight } from "./highlight.ts";
 import { replyContainer } from "./reply.ts";
 
@@ -84,6 +86,7 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
   });
   md.use(footnote);
   md.use(replyContainer);
+  md.use(externalLinks);
   isolateDocumentState(md);
 
   for (const plugin of settings.plugins) plugin(md);

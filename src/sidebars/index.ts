@@ -199,7 +199,8 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
 
   // The author's earlier posts in this blog (as of the post), or their newest.
   const mine = index.byBlogAuthor.get(key(post.blog, post.author)) ?? [];
-  const position = index.blogAuthorIndex.get(post) ?? mine.length;
+  // A draft is in no list: its place is after the posts up to its date.
+  const position = index.blogAuthorIndex.get(post) ?? countUpTo(mine, byStart, post.date.end);
   const recent = newestBefore(mine, asOf ? position : mine.length, limits.recent, post).map(link);
 
   const reviewsOf = index.reviewsByAuthor.get(post.author) ?? [];

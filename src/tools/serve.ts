@@ -1,19 +1,22 @@
 /**
  * A small static file server for the built site, used by the browser tests:
  *
- *     node --import tsx src/tools/serve.ts [ROOT] [--port 8089] [--host 127.0.0.1]
+ *     node --import tsx src/tools/serve.ts [ROOT] [--port 8089] [--host 127.0.0.1] [--headers]
  *
  * ROOT defaults to `_site`. It behaves like a plain static host:
  *   - `/dir/` serves `dir/index.html`; `/dir` redirects to `/dir/`;
  *   - a missing path answers 404 with `ROOT/404.html` when there is one;
  *   - only GET and HEAD; nothing outside ROOT is ever served.
  * It refuses to start when ROOT has no `index.html` (the site is not built).
+ * With `--headers` it also sends the headers of `ROOT/_headers`, as Netlify
+ * and Cloudflare Pages do (src/security/headers.ts).
  */
-import { createReadStream, existsSync, statSync, type Stats } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync, type Stats } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { headersFor, parseHeadersFile } from "../security/headers.ts";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -92,8 +95,10 @@ function sendFile(
   status: number,
   file: string,
   stats: Stats,
+  extra: Record<string, string> = {},
 ): void {
   res.writeHead(status, {
+    ...extra,
     "Content-Type": contentType(file),
     "Content-Length": stats.size,
     "Cache-Control": "no-cache",
@@ -117,9 +122,15 @@ function sendText(
   res.end(text + "\n");
 }
 
+export interface StaticServerOptions {
+  /** Send the headers of `root/_headers` with every file. */
+  headers?: boolean;
+}
+
 /** An HTTP server for the static files under `root` (not yet listening). */
-export function createStaticServer(root: string): Server {
+export function createStaticServer(root: string, options: StaticServerOptions = {}): Server {
   const notFoundPage = path.join(path.resolve(root), "404.html");
+  const headerRules = options.headers ? parseHeadersFile(readFileSync(path.join(root, "_headers"), "utf8")) : [];
   return createServer((req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendText(res, 405, "Method Not Allowed", { Allow: "GET, HEAD" });
@@ -127,9 +138,10 @@ export function createStaticServer(root: string): Server {
     }
     const url = new URL(req.url ?? "/", "http://localhost");
     const resolution = resolveRequest(root, url.pathname, url.search);
+    const extra = headersFor(headerRules, url.pathname);
     switch (resolution.kind) {
       case "file":
-        sendFile(req, res, 200, resolution.file, resolution.stats);
+        sendFile(req, res, 200, resolution.file, resolution.stats, extra);
         return;
       case "redirect":
         res.writeHead(301, { Location: resolution.location });
@@ -140,7 +152,7 @@ export function createStaticServer(root: string): Server {
         return;
       case "not-found": {
         const stats = statOrNull(notFoundPage);
-        if (stats?.isFile()) sendFile(req, res, 404, notFoundPage, stats);
+        if (stats?.isFile()) sendFile(req, res, 404, notFoundPage, stats, extra);
         else sendText(res, 404, "Not Found");
         return;
       }
@@ -154,6 +166,7 @@ function main(): number {
     options: {
       port: { type: "string", short: "p", default: "8089" },
       host: { type: "string", default: "127.0.0.1" },
+      headers: { type: "boolean", default: false },
     },
   });
   const root = path.resolve(positionals[0] ?? "_site");
@@ -168,7 +181,7 @@ function main(): number {
     );
     return 1;
   }
-  const server = createStaticServer(root);
+  const server = createStaticServer(root, { headers: values.headers });
   server.on("error", (err) => {
     console.error(`serve: ${err.message}`);
     process.exit(1);

@@ -49,6 +49,7 @@ function makeArchive(
     books: {},
     reviews: [],
     posts: newestFirst,
+    drafts: [],
     bySource: new Map(),
     byUrl: new Map(),
     blogPosts: new Map(),

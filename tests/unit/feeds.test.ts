@@ -58,7 +58,7 @@ function json(url: string): JsonFeedDoc {
 before(async () => {
   // Drafts loaded, as the dev server does: the feeds must still leave them out.
   archive = await loadArchive({ root, postsDir: "posts", dataDir: "_data", includeDrafts: true, markdown: createMarkdown() });
-  assert.ok(archive.posts.some((post) => post.draft), "the fixture has a draft");
+  assert.ok(archive.drafts.some((post) => post.draft), "the fixture has a draft");
   index = buildSidebarIndex(archive);
   feeds = buildFeeds(archive, index, { prefix: "/" });
 });

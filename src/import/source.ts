@@ -1,0 +1,141 @@
+/**
+ * An export or feed file → the items it holds, in one shape whatever the
+ * format: a WordPress export (WXR), an RSS 2.0 feed or an Atom feed. The
+ * file is checked as XML first, so a malformed one is refused with its line
+ * and column before anything is converted.
+ */
+import { XMLValidator } from "fast-xml-parser";
+import { DateTime, FixedOffsetZone } from "luxon";
+import { parseArchiveDate } from "../dates.ts";
+import { ToolError } from "./project.ts";
+
+export type SourceFormat = "wxr" | "rss" | "atom";
+
+export interface SourceItem {
+  /** Identity across imports: the guid or Atom id, else the link, else title and date. */
+  key: string;
+  /** Plain text; "" when the item has none. */
+  title: string;
+  /** The item's address on the old site. */
+  link?: string;
+  /** Archive form (`2008-06-24T10:00:00-04:00`, offset as the source gave it), or why there is none. */
+  date: { value: string } | { error: string };
+  /** Names the source gives for the item's author (display name, login). */
+  creators: string[];
+  /** Category and tag names, categories first. */
+  categories: string[];
+  /** The body as HTML. */
+  html: string;
+  /** The excerpt or summary as HTML, when the source has one apart from the body. */
+  excerptHtml?: string;
+  /** Not published on the old site (a WordPress draft, pending or private post). */
+  draft: boolean;
+  /** Against which relative links and images are resolved. */
+  base?: string;
+}
+
+export interface SourceFeed {
+  format: SourceFormat;
+  title?: string;
+  items: SourceItem[];
+  /** Entries that are not posts (pages, attachments, trashed posts…), counted by kind. */
+  ignored: Map<string, number>;
+}
+
+export const FORMAT_NAMES: Record<SourceFormat, string> = {
+  wxr: "WordPress export",
+  rss: "RSS feed",
+  atom: "Atom feed",
+};
+
+/** Refuses text that is not well-formed XML, naming the line and column. */
+export function checkXml(text: string, file: string): void {
+  if (!text.trim()) throw new ToolError(`${file} is empty: expected a WordPress export (WXR), an RSS 2.0 or an Atom feed`);
+  const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (result !== true) {
+    const { line, col, msg } = result.err;
+    // Tags still open at the end: the parser lists them, and its position is meaningless.
+    const open = /^Invalid '\[(.*)\]' found/s.exec(msg)?.[1];
+    if (open !== undefined) {
+      const tags = open.split(",").map((tag) => tag.trim().replace(/^"|"$/g, "")).filter(Boolean);
+      throw new ToolError(
+        `${file}: not well-formed XML: the file ends inside <${tags.join("> <")}> (is it cut off?); nothing was imported`,
+      );
+    }
+    throw new ToolError(`${file}:${line}:${col}: not well-formed XML: ${msg}; nothing was imported`);
+  }
+}
+
+/** Which format `text` (well-formed XML) is in, from its root element and namespaces. */
+export function detectFormat(text: string): SourceFormat | undefined {
+  const head = text.slice(0, 4096).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, "");
+  const root = /<\s*([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(head);
+  const name = root?.[2]?.toLowerCase();
+  if (name === "rss") {
+    return /xmlns:wp\s*=\s*["']http:\/\/wordpress\.org\/export\//.test(head) || /<wp:wxr_version>/.test(text) ? "wxr" : "rss";
+  }
+  if (name === "feed") return "atom";
+  return undefined;
+}
+
+/** `Tue, 24 Jun 2008 10:00:00 -0400` → `2008-06-24T10:00:00-04:00` (its own offset kept). */
+export function fromRfc822(text: string): string | undefined {
+  const trimmed = text.trim().replace(/\s+/g, " ");
+  let dt = DateTime.fromRFC2822(trimmed, { setZone: true });
+  // Common slips of real feeds: a missing or wrong weekday, a full month name.
+  if (!dt.isValid) dt = DateTime.fromRFC2822(trimmed.replace(/^[A-Za-z]+,\s*/, ""), { setZone: true });
+  if (!dt.isValid) {
+    dt = DateTime.fromFormat(trimmed.replace(/^[A-Za-z]+,\s*/, ""), "d MMMM yyyy HH:mm:ss ZZZ", { setZone: true, locale: "en" });
+  }
+  if (!dt.isValid) return fromIso(trimmed);
+  return withOffset(dt);
+}
+
+/**
+ * An ISO 8601 date (Atom, `dc:date`): kept as written when the archive reads
+ * it as it is, else rewritten with luxon, offset kept. Without an offset it
+ * is a local time, read later in the blog's zone.
+ */
+export function fromIso(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (parseArchiveDate(trimmed, "UTC").ok) return trimmed;
+  const dt = DateTime.fromISO(trimmed, { setZone: true });
+  if (!dt.isValid) return undefined;
+  return /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(trimmed) ? withOffset(dt) : dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+}
+
+/**
+ * WordPress's pair of dates: the post's local time and the same moment in
+ * GMT. Their difference is the blog's offset on that day, so the local time
+ * keeps it: (`2009-03-01 09:30:00`, `2009-03-01 08:30:00`) →
+ * `2009-03-01T09:30:00+01:00`. A draft's GMT date is all zeros: the local
+ * time is then read in the blog's zone.
+ */
+export function fromWordPress(local: string, gmt: string | undefined): string | undefined {
+  const localDt = DateTime.fromSQL(local.trim(), { zone: "UTC" });
+  if (!localDt.isValid) return undefined;
+  const gmtDt = gmt && !gmt.startsWith("0000") ? DateTime.fromSQL(gmt.trim(), { zone: "UTC" }) : undefined;
+  if (!gmtDt?.isValid) return localDt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+  const minutes = Math.round(localDt.diff(gmtDt, "minutes").minutes);
+  if (Math.abs(minutes) > 14 * 60) return localDt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+  return withOffset(localDt.setZone(FixedOffsetZone.instance(minutes), { keepLocalTime: true }));
+}
+
+function withOffset(dt: DateTime): string {
+  return dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+/** The item's date result, or the reason it has none. */
+export function dateResult(value: string | undefined, raw: string | undefined): SourceItem["date"] {
+  if (value) return { value };
+  return { error: raw?.trim() ? `"${raw.trim()}" is not a date this importer can read` : "has no date" };
+}
+
+/** Identity of an item across imports. */
+export function itemKey(id: string | undefined, link: string | undefined, title: string, date: string | undefined): string {
+  return id?.trim() || link?.trim() || `${title}\u0000${date ?? ""}`;
+}
+
+export function countIgnored(ignored: Map<string, number>, kind: string): void {
+  ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
+}

@@ -1,0 +1,78 @@
+/**
+ * What earlier imports into a blog wrote: `posts/<blog>/.import-state.json`,
+ * mapping each source item (its guid or Atom id) to the file it became and
+ * a SHA-256 of the text it was given. A re-import compares the file on disk
+ * with that hash: unchanged since the import → safe to skip or update;
+ * changed → the author edited it, and it is kept unless `--force`.
+ *
+ * A side file rather than a front-matter key keeps imported posts plain
+ * markdown with only the documented keys, and gives the item → file map
+ * that keeps a `-2` suffix on the same item from one run to the next.
+ */
+import { createHash } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { POSTS_DIR, ToolError } from "./project.ts";
+
+export const STATE_FILE = ".import-state.json";
+
+export interface ImportRecord {
+  /** Relative to `posts/<blog>/`: `2008/foo.md`. */
+  file: string;
+  sha256: string;
+}
+
+export interface ImportState {
+  items: Record<string, ImportRecord>;
+}
+
+const ABOUT =
+  "Written by `npm run import`: the file each imported item became and a hash of the text it was given, " +
+  "so that importing again skips unchanged posts and never overwrites one edited since. Keep it with the posts.";
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** `posts/<blog>/.import-state.json`, relative to the project root. */
+export function stateFile(blog: string): string {
+  return `${POSTS_DIR}/${blog}/${STATE_FILE}`;
+}
+
+export async function readState(root: string, blog: string): Promise<ImportState> {
+  const file = stateFile(blog);
+  let text: string;
+  try {
+    text = await readFile(path.join(root, file), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { items: {} };
+    throw error;
+  }
+  try {
+    const value = JSON.parse(text) as { items?: unknown };
+    const items = value.items && typeof value.items === "object" ? (value.items as Record<string, Partial<ImportRecord>>) : {};
+    const valid = Object.entries(items).filter(
+      (entry): entry is [string, ImportRecord] => typeof entry[1]?.file === "string" && typeof entry[1]?.sha256 === "string",
+    );
+    return { items: Object.fromEntries(valid.map(([key, record]) => [key, { file: record.file, sha256: record.sha256 }])) };
+  } catch (error) {
+    throw new ToolError(`${file} is not valid JSON (${(error as Error).message}); move it away to import as if for the first time`);
+  }
+}
+
+/** The state file's text: keys sorted, so the same imports give the same file. */
+export function stateText(state: ImportState): string {
+  const items = Object.fromEntries(Object.keys(state.items).sort().map((key) => [key, state.items[key]]));
+  return `${JSON.stringify({ about: ABOUT, items }, null, 2)}\n`;
+}
+
+/** Writes the state when it changed (through a temporary file, so it is never half written). */
+export async function writeState(root: string, blog: string, state: ImportState): Promise<void> {
+  const file = path.join(root, stateFile(blog));
+  const text = stateText(state);
+  const current = await readFile(file, "utf8").catch(() => undefined);
+  if (current === text) return;
+  const temporary = `${file}.tmp-${process.pid}`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}

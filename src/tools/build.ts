@@ -1,0 +1,159 @@
+/**
+ * The production build, `npm run build`: Eleventy writes the whole site
+ * (pages, feeds, copied assets, and whatever `eleventy.after` handlers add,
+ * such as the search index) into a fresh folder next to the output, and only
+ * when it all succeeded does that folder replace the output:
+ *
+ *     _site.tmp-<pid>   written by Eleventy
+ *     _site             → _site.old-<pid>   (when there is one)
+ *     _site.tmp-<pid>   → _site
+ *     _site.old-<pid>   removed
+ *
+ * A failed or interrupted build removes its temporary folder and leaves the
+ * previous `_site/` exactly as it was. Extra arguments go to Eleventy
+ * (`npm run build -- --pathprefix=/blog/`); `--output=DIR` moves the target.
+ *
+ * Eleventy runs in a child process, not through its API: the content plugin
+ * ends a build with bad input by `process.exit(1)` (so Eleventy prints its
+ * list and no stack traces), which must end only Eleventy, not this swap.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export const DEFAULT_OUTPUT = "_site";
+
+/** Where the build goes: the `--output` argument if given, else `_site`. */
+export function outputArgument(args: readonly string[]): { output: string; rest: string[] } {
+  const rest: string[] = [];
+  let output = DEFAULT_OUTPUT;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg.startsWith("--output=")) output = arg.slice("--output=".length);
+    else if (arg === "--output" && i + 1 < args.length) output = args[++i] ?? output;
+    else rest.push(arg);
+  }
+  return { output, rest };
+}
+
+/** The temporary and the retired folder of the build with process id `pid`. */
+export function sideFolders(output: string, pid: number): { tmp: string; old: string } {
+  return { tmp: `${output}.tmp-${pid}`, old: `${output}.old-${pid}` };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Clear what builds killed outright (SIGKILL, power loss) left behind: their
+ * temporary folders, and a retired site that a build killed mid-swap never
+ * put back.
+ */
+export function cleanLeftovers(output: string, log: (line: string) => void = () => {}): void {
+  const dir = path.dirname(path.resolve(output));
+  const base = path.basename(output);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m || isRunning(Number(m[2]))) continue;
+    const folder = path.join(dir, name);
+    if (m[1] === "old" && !existsSync(output)) {
+      renameSync(folder, output);
+      log(`put back ${name} as ${base} (a build was stopped while swapping)`);
+    } else {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Replace `output` by `tmp`. Synchronous on purpose: a signal handler cannot
+ * run between the two renames, so `output` is only ever missing for the
+ * instant between them. If the second rename fails, the old site goes back.
+ */
+export function swapInto(tmp: string, output: string, old: string): void {
+  const hadOutput = existsSync(output);
+  if (hadOutput) renameSync(output, old);
+  try {
+    renameSync(tmp, output);
+  } catch (error) {
+    if (hadOutput) renameSync(old, output);
+    throw error;
+  }
+  if (hadOutput) rmSync(old, { recursive: true, force: true });
+}
+
+/** How long a stopped build's Eleventy gets to exit before it is killed. */
+const STOP_GRACE_MS = 5_000;
+
+async function main(args: readonly string[]): Promise<number> {
+  const { output, rest } = outputArgument(args);
+  const { tmp, old } = sideFolders(output, process.pid);
+  const log = (line: string): void => console.error(`[backlist] ${line}`);
+  cleanLeftovers(output, log);
+  rmSync(tmp, { recursive: true, force: true });
+
+  let child: ChildProcess | undefined;
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    log(`${signal}: stopping the build; ${output}/ is left as it was`);
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill(signal);
+      setTimeout(() => child?.kill("SIGKILL"), STOP_GRACE_MS).unref();
+    }
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+
+  const cmd = path.resolve("node_modules/@11ty/eleventy/cmd.cjs");
+  child = spawn(process.execPath, ["--import", "tsx", cmd, "--quiet", ...rest, `--output=${tmp}`], {
+    stdio: "inherit",
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
+    child?.on("exit", (c, s) => resolve([c, s]));
+    child?.on("error", (error) => {
+      log(`could not start Eleventy: ${error.message}`);
+      resolve([1, null]);
+    });
+  });
+
+  const failed = stoppedBy !== undefined || code !== 0 || !existsSync(tmp);
+  if (failed) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (stoppedBy) return stoppedBy === "SIGINT" ? 130 : stoppedBy === "SIGHUP" ? 129 : 143;
+    if (code === 0) log(`Eleventy wrote nothing; ${output}/ is left as it was`);
+    else if (signal) log(`Eleventy was stopped by ${signal}; ${output}/ is left as it was`);
+    return code || 1;
+  }
+  try {
+    swapInto(tmp, output, old);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    log(`could not move the new site into ${output}/: ${(error as Error).message}`);
+    return 1;
+  }
+  return 0;
+}
+
+// Run as a command (also through a symbolic link to src/), not when imported.
+const invokedPath = process.argv[1];
+if (invokedPath && import.meta.url === pathToFileURL(realpathSync(invokedPath)).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
