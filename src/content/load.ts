@@ -344,7 +344,7 @@ function readPost(
     summary: fm.summary,
     aliases: fm.aliases,
     related: fm.related,
-    lines: Object.fromEntries(Object.keys(value).map((key) => [key, yaml.lineOf([key])])),
+    lines: lazyLines(value, yaml.lineOf),
     seeAlso: fm.see_also,
     draft: fm.draft,
     preserved: split.body.trim().length > 0,
@@ -352,6 +352,17 @@ function readPost(
     bodyLine: split.bodyLine,
     html: "",
   };
+}
+
+/**
+ * Lines of the front-matter keys, looked up only when a message needs one:
+ * finding lines means building YAML's full document model, which valid
+ * posts never need.
+ */
+function lazyLines(value: object, lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined): Partial<Record<string, number>> {
+  return new Proxy({} as Partial<Record<string, number>>, {
+    get: (_, key) => (typeof key === "string" && Object.hasOwn(value, key) ? lineOf([key]) : undefined),
+  });
 }
 
 /** The known key nearest to `key` by edit distance, when it is a likely typo. */
