@@ -31,7 +31,7 @@ export function render({ archive, period }: { archive: ArchiveStore; period: Per
       <header class="page-header">
         <h1>{period.heading}</h1>
         <p class="lede">{period.lede}</p>
-        {period.months && period.months.length > 0 && <MonthList months={period.months} label={`Months of ${period.year}`} />}
+        {period.months && period.months.length > 0 && <MonthList months={period.months} />}
       </header>
       <PostList posts={period.posts.map((post) => postSummary(current, post))} />
       <Pager pager={period.pager} />

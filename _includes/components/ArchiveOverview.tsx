@@ -10,10 +10,14 @@ function Period({ period }: { period: PeriodLink }) {
   );
 }
 
-/** The months of a year with posts, newest first. */
-export function MonthList({ months, label }: { months: readonly MonthSummary[]; label?: string }) {
+/**
+ * The months of a year with posts, newest first. Unlabelled: it follows its
+ * year (in the overview's list, or under the year page's heading), and an
+ * aria-label on a list is not announced by every screen reader.
+ */
+export function MonthList({ months }: { months: readonly MonthSummary[] }) {
   return (
-    <ul class="archive-months" aria-label={label}>
+    <ul class="archive-months">
       {months.map((month) => (
         <li>
           <Period period={month} />
@@ -30,7 +34,7 @@ export function ArchiveOverview({ years }: { years: readonly YearSummary[] }) {
       {years.map((year) => (
         <li>
           <Period period={year} />
-          <MonthList months={year.months} label={`Months of ${year.label}`} />
+          <MonthList months={year.months} />
         </li>
       ))}
     </ol>

@@ -18,15 +18,21 @@ export function PostMeta({ author, blog, datetime, date, updated, tags }: PostMe
         )}
       </p>
       {tags.length > 0 && (
-        <ul class="tags" aria-label="Tags">
-          {tags.map((tag) => (
-            <li>
-              <a href={tag.url} rel="tag">
-                {tag.name}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* Names the list for screen readers (an aria-label on a list is not announced by all of them); not part of the post's text for search. */}
+          <p class="visually-hidden" data-pagefind-ignore="">
+            Tags:
+          </p>
+          <ul class="tags">
+            {tags.map((tag) => (
+              <li>
+                <a href={tag.url} rel="tag">
+                  {tag.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -6,7 +6,10 @@
  *   dashes (`"a"` → “a”, `--` → –, `---` → —);
  * - headings get ids from the project's `slugify`, unique within a document,
  *   and an accessible permalink;
- * - footnotes, tables, the `::: reply Name` container;
+ * - footnotes, tables (column alignment as a class, see `table-align.ts`),
+ *   the `::: reply Name` container;
+ * - code blocks and tables focusable, so they scroll by keyboard too
+ *   (see `scroll-focus.ts`);
  * - fenced code highlighted by Prism at build time (see `highlight.ts`);
  * - `rel="noopener"` on links to other hosts (see `external-links.ts`).
  *
@@ -19,6 +22,8 @@ import { slugify } from "../slug.ts";
 import { externalLinks } from "./external-links.ts";
 import { highlight } from "./highlight.ts";
 import { replyContainer } from "./reply.ts";
+import { scrollFocus } from "./scroll-focus.ts";
+import { tableAlignClasses } from "./table-align.ts";
 
 /** A markdown-it plugin with its options already bound. */
 export type MarkdownPlugin = (md: MarkdownIt) => void;
@@ -85,6 +90,8 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
     }),
   });
   md.use(footnote);
+  md.use(tableAlignClasses);
+  md.use(scrollFocus);
   md.use(replyContainer);
   md.use(externalLinks);
   isolateDocumentState(md);

@@ -18,7 +18,7 @@ interface JavaScriptTemplate {
 export function toHtml(content: unknown): string {
   if (typeof content === "string") return content;
   const html = render(content as VNode);
-  return latin1(html.startsWith("<html") ? `<!doctype html>\n${html}` : html);
+  return latin1(html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html);
 }
 
 

@@ -1,7 +1,7 @@
 /**
  * A small static file server for the built site, used by the browser tests:
  *
- *     node --import tsx src/tools/serve.ts [ROOT] [--port 8089] [--host 127.0.0.1] [--headers]
+ *     node --import tsx src/tools/serve.ts [ROOT] [--port 8089] [--host 127.0.0.1] [--headers] [--prefix /archive/]
  *
  * ROOT defaults to `_site`. It behaves like a plain static host:
  *   - `/dir/` serves `dir/index.html`; `/dir` redirects to `/dir/`;
@@ -9,7 +9,10 @@
  *   - only GET and HEAD; nothing outside ROOT is ever served.
  * It refuses to start when ROOT has no `index.html` (the site is not built).
  * With `--headers` it also sends the headers of `ROOT/_headers`, as Netlify
- * and Cloudflare Pages do (src/security/headers.ts).
+ * and Cloudflare Pages do (src/security/headers.ts). With `--prefix` it
+ * serves ROOT under that path, as a host serves a site built with
+ * `PATH_PREFIX`: `/archive/tags/` is `ROOT/tags/index.html`, and any path
+ * outside the prefix answers 404.
  */
 import { createReadStream, existsSync, readFileSync, statSync, type Stats } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -125,11 +128,21 @@ function sendText(
 export interface StaticServerOptions {
   /** Send the headers of `root/_headers` with every file. */
   headers?: boolean;
+  /** The path the site is served under (`/archive/`); `/` by default. */
+  prefix?: string;
+}
+
+/** A path prefix as `/name/`: leading and trailing slash, `/` for none. */
+export function normalizePrefix(prefix = "/"): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
 }
 
 /** An HTTP server for the static files under `root` (not yet listening). */
 export function createStaticServer(root: string, options: StaticServerOptions = {}): Server {
   const notFoundPage = path.join(path.resolve(root), "404.html");
+  const prefix = normalizePrefix(options.prefix);
+  const mount = prefix.slice(0, -1); // "" at the root
   const headerRules = options.headers ? parseHeadersFile(readFileSync(path.join(root, "_headers"), "utf8")) : [];
   return createServer((req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -137,14 +150,23 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
       return;
     }
     const url = new URL(req.url ?? "/", "http://localhost");
-    const resolution = resolveRequest(root, url.pathname, url.search);
+    if (mount && url.pathname === mount) {
+      res.writeHead(301, { Location: prefix + url.search });
+      res.end();
+      return;
+    }
+    if (!url.pathname.startsWith(prefix)) {
+      sendText(res, 404, "Not Found (outside the site's path prefix)");
+      return;
+    }
+    const resolution = resolveRequest(root, url.pathname.slice(mount.length), url.search);
     const extra = headersFor(headerRules, url.pathname);
     switch (resolution.kind) {
       case "file":
         sendFile(req, res, 200, resolution.file, resolution.stats, extra);
         return;
       case "redirect":
-        res.writeHead(301, { Location: resolution.location });
+        res.writeHead(301, { Location: mount + resolution.location });
         res.end();
         return;
       case "bad-request":
@@ -167,6 +189,7 @@ function main(): number {
       port: { type: "string", short: "p", default: "8089" },
       host: { type: "string", default: "127.0.0.1" },
       headers: { type: "boolean", default: false },
+      prefix: { type: "string", default: "/" },
     },
   });
   const root = path.resolve(positionals[0] ?? "_site");
@@ -181,7 +204,7 @@ function main(): number {
     );
     return 1;
   }
-  const server = createStaticServer(root, { headers: values.headers });
+  const server = createStaticServer(root, { headers: values.headers, prefix: values.prefix });
   server.on("error", (err) => {
     console.error(`serve: ${err.message}`);
     process.exit(1);
@@ -190,7 +213,7 @@ function main(): number {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
     console.log(
-      `serve: ${path.relative(process.cwd(), root) || "."} at http://${values.host}:${actualPort}/`,
+      `serve: ${path.relative(process.cwd(), root) || "."} at http://${values.host}:${actualPort}${normalizePrefix(values.prefix)}`,
     );
   });
   const stop = (): void => {

@@ -185,7 +185,7 @@ describe("highlight cache", () => {
     const plain = "let languageKeyProbe = 1;\n";
     assert.equal(
       asText[0],
-      `<pre class="language-text"><code class="language-text">${plain}</code></pre>`,
+      `<pre class="language-text" tabindex="0"><code class="language-text">${plain}</code></pre>`,
     );
   });
 });
@@ -212,7 +212,7 @@ describe("createMarkdown options", () => {
 
   it("can turn highlighting off", () => {
     const html = createMarkdown({ highlight: false }).render("```ts\nlet a = 1;\n```\n");
-    assert.equal(html, '<pre><code class="language-ts">let a = 1;\n</code></pre>\n');
+    assert.equal(html, '<pre tabindex="0"><code class="language-ts">let a = 1;\n</code></pre>\n');
   });
 
   it("applies plugins last, in order", () => {
