@@ -134,8 +134,17 @@ function parseWith<T extends z.ZodType>(
   return undefined;
 }
 
+/**
+ * An archive with no posts, for the dev server when the very first build
+ * has errors: the pages it serves then show the problems (src/dev).
+ */
+export function emptyArchive(): Archive {
+  const data: ArchiveData = { site: fallbackSite(), authors: {}, blogs: {}, podcasts: {}, books: {}, reviews: [] };
+  return indexArchive(data, [], { bySource: new Map(), backlinks: new Map(), siteLinks: [] }, new Map(), []);
+}
+
 function fallbackSite(): Site {
-  return { title: "", url: "http://localhost/", language: "en", timezone: "UTC", publisher: "", sidebar: "as-of-post" };
+  return { title: "Backlist", url: "http://localhost/", language: "en", timezone: "UTC", publisher: "", sidebar: "as-of-post" };
 }
 
 /** Ids that one data file uses of another: authors of blogs, hosts, recommenders. */

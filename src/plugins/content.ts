@@ -4,7 +4,7 @@
  * A content error stops the build before anything is written.
  */
 import path from "node:path";
-import { loadArchive } from "../content/load.ts";
+import { emptyArchive, loadArchive } from "../content/load.ts";
 import { crossLinks } from "../content/links.ts";
 import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
@@ -127,9 +127,11 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
         },
       }));
     } catch (error) {
-      if (error instanceof ContentError && mode !== "build" && store.loaded) {
-        // Keep serving the last good archive; every page shows the problems.
+      if (error instanceof ContentError && mode !== "build") {
+        // Keep serving the last good archive (an empty one if none built
+        // yet); every page shows the problems until they are fixed.
         console.error(`[backlist] ${error.message}\nServing the last version that built.`);
+        if (!store.loaded) store.set(emptyArchive());
         setDevProblems(error.problems);
         return;
       }

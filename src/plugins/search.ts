@@ -19,10 +19,14 @@ interface AfterBuild {
   incremental?: boolean;
   /** The pages of this build, with their rendered content. */
   results?: { content?: unknown }[];
+  /** `build`, or `serve`/`watch` for the dev server. */
+  runMode?: string;
 }
 
 export function searchPlugin(config: UserConfig): void {
-  config.on("eleventy.after", async ({ directories, outputMode, incremental, results }: AfterBuild) => {
+  // Dev-server indexing runs one after another, behind the rebuilds.
+  let indexing: Promise<unknown> = Promise.resolve();
+  config.on("eleventy.after", async ({ directories, outputMode, incremental, results, runMode }: AfterBuild) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
     // Does any page carry the marker? Known from a full build's pages; an
     // incremental one holds only the changed pages: then index without the check.
@@ -30,6 +34,15 @@ export function searchPlugin(config: UserConfig): void {
       incremental || !results
         ? undefined
         : results.some((page) => typeof page.content === "string" && page.content.includes(BODY_MARKER));
-    await timed("search index", () => writeSearchIndex(directories.output, { hasBody }));
+    const run = () => timed("search index", () => writeSearchIndex(directories.output, { hasBody }));
+    if (runMode === undefined || runMode === "build") {
+      await run();
+      return;
+    }
+    // The dev server reloads the edited page without waiting for the index,
+    // which follows a moment later (seconds on a large archive).
+    indexing = indexing.then(run, run).catch((error: unknown) => {
+      console.error(`[backlist] search index: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
 }

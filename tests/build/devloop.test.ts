@@ -48,3 +48,28 @@ describe("npm start", () => {
     assert.doesNotMatch(await page(), /dev-problems/);
   });
 });
+
+describe("npm start on content that is broken from the start", () => {
+  const port = PORT + 1;
+  const home = `http://127.0.0.1:${port}/`;
+  const project = new Project({ ...MINIMAL_DATA, "posts/main/2008/a.md": post('title: Broken\ndate: "2008-13-45"') });
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--port", String(port)],
+    { cwd: project.root, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json") }, stdio: "pipe" },
+  );
+  let output = "";
+  server.stdout.on("data", (chunk) => (output += chunk));
+  server.stderr.on("data", (chunk) => (output += chunk));
+  after(() => server.kill());
+
+  it("serves a page listing the errors, then the archive once fixed", async () => {
+    const text = async () => (await fetch(home)).text();
+    await until(async () => (await text()).includes('class="dev-problems"'), "the error banner on the home page");
+    assert.match(await text(), /posts\/main\/2008\/a\.md:3: date: &quot;2008-13-45&quot;/);
+    await until(async () => output.includes("Watching"), "the watcher");
+    writeFileSync(path.join(project.root, "posts/main/2008/a.md"), post('title: Fixed Title\ndate: "2008-06-01"'));
+    await until(async () => (await text()).includes("Fixed Title"), "the fixed archive");
+    assert.doesNotMatch(await text(), /dev-problems/);
+  });
+});
