@@ -22,8 +22,8 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
+import { isMain } from "./command.ts";
 
 /** Where a browser comes from; it decides how Playwright is told to launch it. */
 export type BrowserSource = "env" | "playwright" | "system";
@@ -271,7 +271,6 @@ function main(): number {
   }
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(path.resolve(invokedPath)).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = main();
 }

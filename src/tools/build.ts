@@ -18,9 +18,9 @@
  * list and no stack traces), which must end only Eleventy, not this swap.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isMain } from "./command.ts";
 
 export const DEFAULT_OUTPUT = "_site";
 
@@ -153,7 +153,6 @@ async function main(args: readonly string[]): Promise<number> {
 }
 
 // Run as a command (also through a symbolic link to src/), not when imported.
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(realpathSync(invokedPath)).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

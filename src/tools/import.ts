@@ -6,11 +6,10 @@
  * alias. Importing again skips unchanged posts and keeps posts edited since
  * (reported as conflicts) unless `--force`. See src/import/run.ts.
  */
-import { realpathSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ToolError } from "../import/project.ts";
 import { type ImportOptions, formatReport, runImport } from "../import/run.ts";
+import { isMain } from "./command.ts";
 
 export const USAGE = "usage: npm run import -- <export.xml|feed.xml> --blog <id> [--author <id>] [--force]";
 
@@ -51,8 +50,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Run as a command (also through a symbolic link to src/), not when imported.
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(realpathSync(invokedPath)).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

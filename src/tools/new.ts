@@ -7,9 +7,7 @@
  * whose URL another post of the blog already has.
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { realpathSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import type { ArchiveData } from "../content/model.ts";
@@ -27,6 +25,7 @@ import {
 } from "../import/project.ts";
 import { slugify } from "../slug.ts";
 import { absoluteUrl } from "../urls.ts";
+import { isMain } from "./command.ts";
 
 export const USAGE = 'usage: npm run new -- <blog> "<Title>" [--tags a,b] [--date YYYY-MM-DDTHH:mm] [--author id] [--slug slug] [--draft]';
 
@@ -177,8 +176,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Run as a command (also through a symbolic link to src/), not when imported.
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(realpathSync(invokedPath)).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -17,9 +17,9 @@
 import { createReadStream, existsSync, readFileSync, statSync, type Stats } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { headersFor, parseHeadersFile } from "../security/headers.ts";
+import { isMain } from "./command.ts";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -225,8 +225,7 @@ function main(): number {
   return 0;
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(path.resolve(invokedPath)).href) {
+if (isMain(import.meta.url)) {
   const code = main();
   if (code !== 0) process.exitCode = code;
 }

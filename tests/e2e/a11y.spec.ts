@@ -5,13 +5,10 @@
  * posts, a post using every markdown feature (highlighted code, tables,
  * footnotes…) and the second page of the home page.
  */
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { Project } from "../build/project.ts";
 import { FEATURES_FILES, FEATURES_URL, FILLER_FILES } from "../fixtures/markdown-features.ts";
-import { createStaticServer } from "../../src/tools/serve.ts";
+import { fixtureSite } from "./fixture-site.ts";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCHEMES = ["light", "dark"] as const;
@@ -81,32 +78,16 @@ for (const { kind, path } of PAGES) {
 }
 
 test.describe("a post using every markdown feature, and a second page of a list", () => {
-  let origin = "";
-  let server: ReturnType<typeof createStaticServer> | undefined;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    const project = new Project({ ...FEATURES_FILES, ...FILLER_FILES }, { sample: true });
-    const result = project.build();
-    expect(result.status, result.output).toBe(0);
-    server = createStaticServer(path.join(project.root, "_site"));
-    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  test.afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-  });
+  const site = fixtureSite({ ...FEATURES_FILES, ...FILLER_FILES }, { sample: true });
 
   test("the post has no WCAG 2.1 A/AA violations, light and dark, wide and narrow", async ({ page }) => {
     test.setTimeout(60_000);
-    await check(page, `${origin}${FEATURES_URL}`);
+    await check(page, `${site.origin}${FEATURES_URL}`);
   });
 
   test("the home page's second page has none either", async ({ page }) => {
     test.setTimeout(60_000);
-    await check(page, `${origin}/page/2/`);
+    await check(page, `${site.origin}/page/2/`);
     await expect(page.locator(".pager")).toContainText("Page 2 of 2");
   });
 });

@@ -6,33 +6,14 @@
  * and served here WITHOUT the Content-Security-Policy, so the escaping alone
  * is what is tested (csp.spec.ts checks the policy).
  */
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { HOSTILE_FILES, HOSTILE_POST_URL, HOSTILE_TAG, HOSTILE_TITLE } from "../fixtures/bad-input/hostile.ts";
-import { Project } from "../build/project.ts";
 import { slugify } from "../../src/slug.ts";
-import { createStaticServer } from "../../src/tools/serve.ts";
+import { fixtureSite } from "./fixture-site.ts";
 
 const PAGES = [HOSTILE_POST_URL, "/", `/tags/${slugify(HOSTILE_TAG)}/`, "/main/", "/archive/2008/06/", "/authors/ann/"];
 
-let origin = "";
-let server: ReturnType<typeof createStaticServer> | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  const project = new Project(HOSTILE_FILES);
-  const result = project.build();
-  expect(result.status, result.output).toBe(0);
-  server = createStaticServer(path.join(project.root, "_site"));
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-test.afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const site = fixtureSite(HOSTILE_FILES);
 
 /** Script errors and dialogs: either would mean something in the text ran. */
 function watch(page: Page): string[] {
@@ -48,7 +29,7 @@ function watch(page: Page): string[] {
 for (const pagePath of PAGES) {
   test(`nothing from the text runs or renders as markup on ${pagePath}`, async ({ page }) => {
     const events = watch(page);
-    await page.goto(`${origin}${pagePath}`, { waitUntil: "load" });
+    await page.goto(`${site.origin}${pagePath}`, { waitUntil: "load" });
     expect(await page.evaluate(() => "__pwned" in window), "a script from the text ran").toBe(false);
     expect(await page.locator("b, img").count(), "an element from the text").toBe(0);
     // The title is a link (in lists, and in the post's own breadcrumbs) that reads exactly as written.
@@ -58,7 +39,7 @@ for (const pagePath of PAGES) {
 }
 
 test("the post's page shows its title as written", async ({ page }) => {
-  await page.goto(`${origin}${HOSTILE_POST_URL}`);
+  await page.goto(`${site.origin}${HOSTILE_POST_URL}`);
   await expect(page.locator("h1")).toHaveText(HOSTILE_TITLE);
   expect(await page.title()).toMatch(new RegExp(`^${HOSTILE_TITLE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} · `));
   await expect(page.locator("h1 b")).toHaveCount(0);
