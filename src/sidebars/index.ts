@@ -87,6 +87,11 @@ export function anchorFor(title: string, used: Set<string>): string {
   return anchor;
 }
 
+/** The post of the archive holding a review (`post:` is a path from the project root), if any. */
+export function reviewPost(archive: Archive, review: Review): Post | undefined {
+  return review.post ? archive.bySource.get(review.post.replace(/^\//, "")) : undefined;
+}
+
 /** Where a review is read: its own link, the post holding it, or its entry on /reviews/. */
 export function reviewAnchors(reviews: readonly Review[]): Map<Review, string> {
   const used = new Set<string>();
@@ -273,6 +278,6 @@ function reviewAnchorsOf(index: SidebarIndex): Map<Review, string> {
 
 function reviewUrl(index: SidebarIndex, review: Review, anchors: Map<Review, string>): string {
   if (review.link) return review.link;
-  const post = review.post ? index.archive.bySource.get(review.post.replace(/^\//, "")) : undefined;
+  const post = reviewPost(index.archive, review);
   return post ? post.url : `/reviews/#${anchors.get(review) ?? slugify(review.title)}`;
 }

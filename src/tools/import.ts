@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { ToolError } from "../import/project.ts";
 import { type ImportOptions, formatReport, runImport } from "../import/run.ts";
-import { isMain } from "./command.ts";
+import { isMain, runTool } from "./command.ts";
 
 export const USAGE = "usage: npm run import -- <export.xml|feed.xml> --blog <id> [--author <id>] [--force]";
 
@@ -37,17 +37,11 @@ export function parseImportArgs(argv: readonly string[], root: string): ImportOp
   return { root, file, blog: parsed.values.blog, author: parsed.values.author, force: parsed.values.force ?? false };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  try {
+function main(argv: readonly string[]): Promise<number> {
+  return runTool("import", async () => {
     const options = parseImportArgs(argv, process.cwd());
-    const report = await runImport(options);
-    console.log(formatReport(report, options));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ToolError)) throw error;
-    console.error(`backlist import: ${error.message}`);
-    return 1;
-  }
+    return formatReport(await runImport(options), options);
+  });
 }
 
 if (isMain(import.meta.url)) {

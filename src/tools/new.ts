@@ -25,7 +25,7 @@ import {
 } from "../import/project.ts";
 import { slugify } from "../slug.ts";
 import { absoluteUrl } from "../urls.ts";
-import { isMain } from "./command.ts";
+import { isMain, runTool } from "./command.ts";
 
 export const USAGE = 'usage: npm run new -- <blog> "<Title>" [--tags a,b] [--date YYYY-MM-DDTHH:mm] [--author id] [--slug slug] [--draft]';
 
@@ -165,15 +165,8 @@ export async function createPost(root: string, argv: readonly string[], now?: Da
   return `Created ${plan.file}\nIts URL will be ${plan.url} (${absoluteUrl(data.site.url, plan.url)})${args.draft ? ", once it is no longer a draft" : ""}`;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  try {
-    console.log(await createPost(process.cwd(), argv));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ToolError)) throw error;
-    console.error(`backlist new: ${error.message}`);
-    return 1;
-  }
+function main(argv: readonly string[]): Promise<number> {
+  return runTool("new", () => createPost(process.cwd(), argv));
 }
 
 if (isMain(import.meta.url)) {

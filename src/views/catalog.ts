@@ -1,7 +1,7 @@
 /** Views of the data-file pages: podcasts with their episodes, books, reviews. */
 import { formatArchiveDate } from "../dates.ts";
 import type { Archive } from "../content/model.ts";
-import { reviewAnchors, type SidebarIndex } from "../sidebars/index.ts";
+import { reviewAnchors, reviewPost, type SidebarIndex } from "../sidebars/index.ts";
 
 export interface Person {
   name: string;
@@ -92,7 +92,7 @@ export function reviewsView(archive: Archive): ReviewView[] {
   return [...archive.reviews]
     .sort((a, b) => b.date.start - a.date.start)
     .map((review) => {
-      const post = review.post ? archive.bySource.get(review.post.replace(/^\//, "")) : undefined;
+      const post = reviewPost(archive, review);
       return {
         anchor: anchors.get(review) ?? "",
         title: review.title,

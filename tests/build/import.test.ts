@@ -6,7 +6,6 @@
  * addresses redirecting, and no script from the imported HTML anywhere.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -23,13 +22,7 @@ const DATA: Record<string, string> = {
 
 /** `npm run import -- …args` in the project, as the npm script runs it. */
 function runImport(project: Project, args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/tools/import.ts", ...args], {
-    cwd: project.root,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json") },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return project.run("src/tools/import.ts", args);
 }
 
 /** Every file under posts/, with its text and modification time. */

@@ -1,21 +1,14 @@
 /** `npm run new` in a throwaway project: the post it writes builds, and it never overwrites or collides. */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { DateTime } from "luxon";
-import { MINIMAL_DATA, Project, REPO, post } from "./project.ts";
+import { MINIMAL_DATA, Project, post } from "./project.ts";
 
 /** `npm run new -- …args` in the project, as the npm script runs it. */
 function runNew(project: Project, args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/tools/new.ts", ...args], {
-    cwd: project.root,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json") },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return project.run("src/tools/new.ts", args);
 }
 
 const read = (project: Project, file: string) => readFileSync(path.join(project.root, file), "utf8");

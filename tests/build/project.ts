@@ -3,7 +3,7 @@
  * projects: the repository's code (src, pages, _includes, assets, config)
  * linked in, with the posts and data files each test writes.
  */
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,18 +49,42 @@ export class Project {
     return this;
   }
 
-  build(env: Record<string, string> = {}): BuildResult {
-    const result = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--quiet"],
-      { cwd: this.root, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...env }, encoding: "utf8", timeout: 120_000 },
-    );
+  /** Environment of a command run in the project: tsx reads the repository's tsconfig (the code is linked in). */
+  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...extra };
+  }
+
+  /** `node --import tsx <script> …args` in the project, as the npm scripts run it. */
+  run(script: string, args: readonly string[] = [], env: Record<string, string> = {}): BuildResult {
+    const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: this.root,
+      env: this.env(env),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     return {
       status: result.status,
       stdout: result.stdout,
       stderr: result.stderr,
       output: result.stdout + result.stderr,
     };
+  }
+
+  build(env: Record<string, string> = {}): BuildResult {
+    return this.run("node_modules/@11ty/eleventy/cmd.cjs", ["--quiet"], env);
+  }
+
+  /** `npm start` in the project on `port`; stop it with `kill()`. Its output collects in `output`. */
+  serve(port: number): { process: ChildProcess; readonly output: string } {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--port", String(port)],
+      { cwd: this.root, env: this.env(), stdio: "pipe" },
+    );
+    const server = { process: child, output: "" };
+    child.stdout.on("data", (chunk) => (server.output += chunk));
+    child.stderr.on("data", (chunk) => (server.output += chunk));
+    return server;
   }
 
   /** A file of the built site, e.g. `index.html`. */
