@@ -38,7 +38,7 @@ export async function loadProjectData(root: string): Promise<ArchiveData> {
 
 /** A known blog, or a `ToolError` listing the known ones. */
 export function requireBlog(data: ArchiveData, id: string): void {
-  if (id in data.blogs) return;
+  if (Object.hasOwn(data.blogs, id)) return;
   const known = Object.keys(data.blogs);
   throw new ToolError(
     `unknown blog "${id}"; ` +
@@ -48,7 +48,7 @@ export function requireBlog(data: ArchiveData, id: string): void {
 
 /** A known author id, or a `ToolError` listing the known ones. */
 export function requireAuthor(data: ArchiveData, id: string): void {
-  if (id in data.authors) return;
+  if (Object.hasOwn(data.authors, id)) return;
   const known = Object.keys(data.authors);
   throw new ToolError(`unknown author "${id}"; ${known.length ? `known authors: ${known.join(", ")}` : `${DATA_DIR}/authors.yaml defines none`}`);
 }

@@ -19,7 +19,7 @@ import { parseAtom, parseRss, requireItems } from "./feed.ts";
 import { POSTS_DIR, ToolError, blogZone, existingPosts, loadProjectData, requireAuthor, requireBlog } from "./project.ts";
 import { type Progress, progress } from "./progress.ts";
 import { FORMAT_NAMES, type SourceFeed, checkXml, detectFormat } from "./source.ts";
-import { type ImportRecord, readState, sha256, stateFile, writeState } from "./state.ts";
+import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
 
 export interface ImportOptions {
@@ -102,7 +102,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const results: PostResult[] = [];
   for (const [i, placement] of placements.entries()) {
     writing.update(i);
-    const result = await apply(root, placement, state.items[placement.post.key], options.force ?? false);
+    const result = await apply(root, blog, placement, state.items[placement.post.key], options.force ?? false);
     results.push(result);
     if (result.outcome !== "conflict") {
       state.items[placement.post.key] = { file: placement.file.slice(base.length), sha256: sha256(postText(placement)) };
@@ -116,10 +116,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   return { format: feed.format, results, ignored: feed.ignored };
 }
 
-async function apply(root: string, placement: Placement, record: ImportRecord | undefined, force: boolean): Promise<PostResult> {
+async function apply(root: string, blog: string, placement: Placement, record: ImportRecord | undefined, force: boolean): Promise<PostResult> {
   const { file, url, post } = placement;
   const text = postText(placement);
-  const absolute = path.join(root, file);
+  // Every path written is checked again here, whatever it came from.
+  const base = `${POSTS_DIR}/${blog}/`;
+  const absolute = file.startsWith(base) ? resolveStateFile(root, blog, file.slice(base.length)) : new Error(`"${file}" is not in ${base}`);
+  if (absolute instanceof Error) throw new ToolError(`refusing to write ${absolute.message}; nothing more was written`);
   const disk = await readFile(absolute, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;

@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { confine, confinementProblem } from "../confine.ts";
 import { POSTS_DIR, ToolError } from "./project.ts";
 
 export const STATE_FILE = ".import-state.json";
@@ -39,13 +40,33 @@ export function stateFile(blog: string): string {
   return `${POSTS_DIR}/${blog}/${STATE_FILE}`;
 }
 
+/**
+ * The absolute path of a file recorded in (or about to be recorded in) the
+ * blog's import state, confined to `posts/<blog>/`; an `Error` saying why
+ * when the path would leave that folder.
+ */
+export function resolveStateFile(root: string, blog: string, file: string): string | Error {
+  const own = confinementProblem(file);
+  if (own) return new Error(`"${file}" ${own}`);
+  // Confined to the project as a whole, so that a blog folder which is a
+  // symbolic link to somewhere else is refused as well.
+  const resolved = confine(root, `${POSTS_DIR}/${blog}/${file}`);
+  return resolved instanceof Error ? new Error(`"${file}" leads outside ${POSTS_DIR}/${blog}/ through a symbolic link`) : resolved;
+}
+
+/**
+ * Reads the blog's import state. Every recorded `file` must stay inside
+ * `posts/<blog>/` (the state file is committed with the archive, so it is
+ * data like any other): one that does not stops the import before anything
+ * is read or written, with every such entry named.
+ */
 export async function readState(root: string, blog: string): Promise<ImportState> {
   const file = stateFile(blog);
   let text: string;
   try {
     text = await readFile(path.join(root, file), "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { items: {} };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { items: Object.create(null) as Record<string, ImportRecord> };
     throw error;
   }
   try {
@@ -54,8 +75,18 @@ export async function readState(root: string, blog: string): Promise<ImportState
     const valid = Object.entries(items).filter(
       (entry): entry is [string, ImportRecord] => typeof entry[1]?.file === "string" && typeof entry[1]?.sha256 === "string",
     );
-    return { items: Object.fromEntries(valid.map(([key, record]) => [key, { file: record.file, sha256: record.sha256 }])) };
+    const refused = valid.flatMap(([key, record]) => {
+      const resolved = resolveStateFile(root, blog, record.file);
+      return resolved instanceof Error ? [`  ${file}: items[${JSON.stringify(key)}].file: ${resolved.message} (it must name a file inside ${POSTS_DIR}/${blog}/)`] : [];
+    });
+    if (refused.length) {
+      throw new ToolError(`${file} records files outside the blog's folder; nothing was imported:\n${refused.join("\n")}`);
+    }
+    const kept: Record<string, ImportRecord> = Object.create(null) as Record<string, ImportRecord>;
+    for (const [key, record] of valid) kept[key] = { file: record.file, sha256: record.sha256 };
+    return { items: kept };
   } catch (error) {
+    if (error instanceof ToolError) throw error;
     throw new ToolError(`${file} is not valid JSON (${(error as Error).message}); move it away to import as if for the first time`);
   }
 }

@@ -6,7 +6,9 @@
  * addresses redirecting, and no script from the imported HTML anywhere.
  */
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { Project, REPO } from "./project.ts";
@@ -180,5 +182,56 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
       }
       assert.match(project.read("side/2008/06/red-hat-and-kvm-a-look-back/index.html"), /write &lt;script&gt; as text/);
     });
+  });
+});
+
+describe("an import state that names files outside the blog's folder", () => {
+  const wxr = path.join(FIXTURES, "wordpress.xml");
+
+  /** A project with the export imported once, and a file outside its posts/ to protect. */
+  function imported(): { project: Project; state: string; outside: string; record: { items: Record<string, { file: string; sha256: string }> } } {
+    const project = new Project({ ...DATA, "notes/keep.txt": "the user's own notes\n" });
+    assert.equal(runImport(project, [wxr, "--blog", "main"]).status, 0);
+    const state = path.join(project.root, "posts/main/.import-state.json");
+    return { project, state, outside: path.join(project.root, "notes/keep.txt"), record: JSON.parse(readFileSync(state, "utf8")) };
+  }
+
+  for (const [label, file] of [
+    ["a path that climbs out with ..", "../../notes/keep.txt"],
+    ["an absolute path", "/tmp/backlist-elsewhere.md"],
+  ] as const) {
+    it(`refuses ${label}, with or without --force, and writes nothing`, () => {
+      const { project, state, outside, record } = imported();
+      const key = Object.keys(record.items)[0] ?? "";
+      const entry = record.items[key];
+      assert.ok(entry);
+      const target = path.resolve(path.dirname(state), file);
+      // The hash matches what the file holds, as an attacker would arrange.
+      entry.sha256 = existsSync(target) ? createHash("sha256").update(readFileSync(target)).digest("hex") : entry.sha256;
+      entry.file = file;
+      writeFileSync(state, JSON.stringify(record));
+      const before = texts(tree(project));
+      for (const args of [[], ["--force"]]) {
+        const result = runImport(project, [wxr, "--blog", "main", ...args]);
+        assert.equal(result.status, 1, result.stdout);
+        assert.match(result.stderr, new RegExp(`posts/main/\\.import-state\\.json: items\\[${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\]\\.file: "${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"`));
+        assert.match(result.stderr, /nothing was imported/);
+      }
+      assert.equal(readFileSync(outside, "utf8"), "the user's own notes\n");
+      assert.equal(existsSync("/tmp/backlist-elsewhere.md"), false);
+      assert.deepEqual(texts(tree(project)), before);
+    });
+  }
+
+  it("refuses to write through a year folder that is a symbolic link out of the project", () => {
+    const project = new Project(DATA);
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "backlist-elsewhere-"));
+    mkdirSync(path.join(project.root, "posts/main"), { recursive: true });
+    symlinkSync(elsewhere, path.join(project.root, "posts/main/2008"));
+    const result = runImport(project, [wxr, "--blog", "main", "--force"]);
+    assert.equal(result.status, 1, result.stdout);
+    assert.match(result.stderr, /refusing to write "2008\/[a-z0-9-]+\.md" leads outside posts\/main\/ through a symbolic link/);
+    assert.deepEqual(readdirSync(elsewhere), []);
+    rmSync(elsewhere, { recursive: true, force: true });
   });
 });
