@@ -11,15 +11,18 @@
  *
  * A failed or interrupted build removes its temporary folder and leaves the
  * previous `_site/` exactly as it was. Extra arguments go to Eleventy
- * (`npm run build -- --pathprefix=/blog/`); `--output=DIR` moves the target.
+ * (`npm run build -- --pathprefix=/blog/`); `--output=DIR` moves the target,
+ * which must be a folder Backlist may replace (see src/build/output.ts).
  *
  * Eleventy runs in a child process, not through its API: the content plugin
  * ends a build with bad input by `process.exit(1)` (so Eleventy prints its
  * list and no stack traces), which must end only Eleventy, not this swap.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isBuiltSite, normaliseOutput, outputProblem, trackedFiles, writeMarker } from "../build/output.ts";
 import { isMain } from "./command.ts";
 
 export const DEFAULT_OUTPUT = "_site";
@@ -37,7 +40,7 @@ export function outputArgument(args: readonly string[]): { output: string; rest:
   return { output, rest };
 }
 
-/** The temporary and the retired folder of the build with process id `pid`. */
+/** The temporary and the retired folder of the build with process id `pid` (`output` without a trailing slash). */
 export function sideFolders(output: string, pid: number): { tmp: string; old: string } {
   return { tmp: `${output}.tmp-${pid}`, old: `${output}.old-${pid}` };
 }
@@ -55,7 +58,7 @@ function isRunning(pid: number): boolean {
 /**
  * Clear what builds killed outright (SIGKILL, power loss) left behind: their
  * temporary folders, and a retired site that a build killed mid-swap never
- * put back.
+ * put back. Only folders a build wrote (they hold its marker) are touched.
  */
 export function cleanLeftovers(output: string, log: (line: string) => void = () => {}): void {
   const dir = path.dirname(path.resolve(output));
@@ -71,6 +74,10 @@ export function cleanLeftovers(output: string, log: (line: string) => void = () 
     const m = pattern.exec(name);
     if (!m || isRunning(Number(m[2]))) continue;
     const folder = path.join(dir, name);
+    if (!isBuiltSite(folder) && readdirSync(folder).length > 0) {
+      log(`left ${name} alone: it looks like a build's folder but was not written by one`);
+      continue;
+    }
     if (m[1] === "old" && !existsSync(output)) {
       renameSync(folder, output);
       log(`put back ${name} as ${base} (a build was stopped while swapping)`);
@@ -84,6 +91,7 @@ export function cleanLeftovers(output: string, log: (line: string) => void = () 
  * Replace `output` by `tmp`. Synchronous on purpose: a signal handler cannot
  * run between the two renames, so `output` is only ever missing for the
  * instant between them. If the second rename fails, the old site goes back.
+ * The old site is removed only when a build wrote it.
  */
 export function swapInto(tmp: string, output: string, old: string): void {
   const hadOutput = existsSync(output);
@@ -94,25 +102,59 @@ export function swapInto(tmp: string, output: string, old: string): void {
     if (hadOutput) renameSync(old, output);
     throw error;
   }
-  if (hadOutput) rmSync(old, { recursive: true, force: true });
+  if (hadOutput && (isBuiltSite(old) || readdirSync(old).length === 0)) rmSync(old, { recursive: true, force: true });
 }
 
 /** How long a stopped build's Eleventy gets to exit before it is killed. */
 const STOP_GRACE_MS = 5_000;
 
+/** Loaded into the Eleventy child: it ends itself when this build process goes away. */
+const ORPHAN_GUARD = fileURLToPath(new URL("./orphan-guard.ts", import.meta.url));
+
+/** Removes a folder this build made, if it can; a failure here must not hide the error that led to it. */
+function removeQuietly(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Nothing there to remove, or nothing this build can remove.
+  }
+}
+
+function reason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
 async function main(args: readonly string[]): Promise<number> {
-  const { output, rest } = outputArgument(args);
+  const root = process.cwd();
+  const { output: asGiven, rest } = outputArgument(args);
+  const output = normaliseOutput(root, asGiven);
+  const relative = path.relative(root, output);
+  const shown = `${relative.startsWith("..") || path.isAbsolute(relative) ? output : relative || "."}/`;
   const { tmp, old } = sideFolders(output, process.pid);
   const log = (line: string): void => console.error(`[backlist] ${line}`);
-  cleanLeftovers(output, log);
-  rmSync(tmp, { recursive: true, force: true });
+
+  const problem = outputProblem(root, output, trackedFiles(root));
+  if (problem) {
+    log(`refusing to build into ${shown}: it ${problem}. Nothing was written or removed.`);
+    return 1;
+  }
+  try {
+    cleanLeftovers(output, log);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    writeMarker(tmp);
+  } catch (error) {
+    removeQuietly(tmp);
+    log(`cannot write the new site next to ${shown} (${path.relative(root, tmp)}: ${reason(error)}); ${shown} is left as it was`);
+    return 1;
+  }
 
   let child: ChildProcess | undefined;
   let stoppedBy: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals): void => {
     if (stoppedBy) return;
     stoppedBy = signal;
-    log(`${signal}: stopping the build; ${output}/ is left as it was`);
+    log(`${signal}: stopping the build; ${shown} is left as it was`);
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill(signal);
       setTimeout(() => child?.kill("SIGKILL"), STOP_GRACE_MS).unref();
@@ -123,8 +165,10 @@ async function main(args: readonly string[]): Promise<number> {
   process.on("SIGHUP", stop);
 
   const cmd = path.resolve("node_modules/@11ty/eleventy/cmd.cjs");
-  child = spawn(process.execPath, ["--import", "tsx", cmd, "--quiet", ...rest, `--output=${tmp}`], {
-    stdio: "inherit",
+  // An IPC channel that the child watches: if this process is killed
+  // outright (SIGKILL), the channel closes and Eleventy stops too.
+  child = spawn(process.execPath, ["--import", "tsx", "--import", ORPHAN_GUARD, cmd, "--quiet", ...rest, `--output=${tmp}`], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
   });
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
     child?.on("exit", (c, s) => resolve([c, s]));
@@ -136,17 +180,17 @@ async function main(args: readonly string[]): Promise<number> {
 
   const failed = stoppedBy !== undefined || code !== 0 || !existsSync(tmp);
   if (failed) {
-    rmSync(tmp, { recursive: true, force: true });
+    removeQuietly(tmp);
     if (stoppedBy) return stoppedBy === "SIGINT" ? 130 : stoppedBy === "SIGHUP" ? 129 : 143;
-    if (code === 0) log(`Eleventy wrote nothing; ${output}/ is left as it was`);
-    else if (signal) log(`Eleventy was stopped by ${signal}; ${output}/ is left as it was`);
+    if (code === 0) log(`Eleventy wrote nothing; ${shown} is left as it was`);
+    else if (signal) log(`Eleventy was stopped by ${signal}; ${shown} is left as it was`);
     return code || 1;
   }
   try {
     swapInto(tmp, output, old);
   } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    log(`could not move the new site into ${output}/: ${(error as Error).message}`);
+    removeQuietly(tmp);
+    log(`could not move the new site into ${shown}: ${reason(error)}; ${shown} is left as it was`);
     return 1;
   }
   return 0;
