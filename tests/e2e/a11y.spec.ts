@@ -5,7 +5,7 @@
  * posts, a post using every markdown feature (highlighted code, tables,
  * footnotes…) and the second page of the home page.
  */
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { FEATURES_FILES, FEATURES_URL, FILLER_FILES } from "../fixtures/markdown-features.ts";
 import { fixtureSite } from "./fixture-site.ts";
