@@ -70,7 +70,7 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   // Rendered even when there are errors already, so broken links are reported with them.
   for (const post of built) renderPost(post, options, links, problems, data.site.url);
   if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
-  return indexArchive(data, built, links, pinned, problems);
+  return { ...indexArchive(data, built, links, pinned, problems), draftsLeftOut: posts.length - built.length };
 }
 
 function rel(options: Pick<LoadOptions, "root">, file: string): string {
@@ -542,6 +542,7 @@ function indexArchive(
     ...data,
     posts: chronological.reverse(),
     drafts: posts.filter((post) => post.draft).sort(comparePosts).reverse(),
+    draftsLeftOut: 0,
     bySource: new Map(posts.map((post) => [post.source, post])),
     byUrl: new Map(posts.map((post) => [post.url, post])),
     blogPosts,

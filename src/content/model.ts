@@ -63,6 +63,8 @@ export interface Archive extends ArchiveData {
    * builds. Each gets its own page and appears nowhere else.
    */
   drafts: Post[];
+  /** Drafts this build left out (production builds leave out every draft). */
+  draftsLeftOut: number;
   bySource: ReadonlyMap<string, Post>;
   byUrl: ReadonlyMap<string, Post>;
   /** Each blog's posts, oldest first, and each post's index in its blog's list. */

@@ -12,6 +12,7 @@ import { createMarkdown } from "../markdown/index.ts";
 import { checkSiteLinks } from "../content/sitelinks.ts";
 import { setDevProblems } from "../dev/problems.ts";
 import { flushTimings, timed } from "../timings.ts";
+import { reportSummary } from "../build/summary.ts";
 import type { UserConfig } from "../types.ts";
 import { isCopiedFile } from "./assets.ts";
 import { computeRelatedInWorker } from "../related/parallel.ts";
@@ -140,6 +141,12 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     setDevProblems([]);
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
     store.set(archive, await timed("waiting for related posts", () => related));
+    reportSummary({
+      posts: archive.posts.length,
+      draftsLeftOut: archive.draftsLeftOut,
+      redirects: archive.posts.reduce((sum, post) => sum + post.aliases.length, 0),
+      warnings: archive.warnings.length,
+    });
   });
   // Every page's URL is known here and nothing is rendered yet: check the
   // root-relative links of posts, and their aliases, against them.
@@ -158,7 +165,10 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     }
     fail(error, runMode);
   });
-  config.on("eleventy.after", () => flushTimings());
+  config.on("eleventy.after", ({ results }: { results?: { outputPath?: unknown }[] }) => {
+    flushTimings();
+    if (results) reportSummary({ pages: results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
+  });
   config.addGlobalData("archive", () => store);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));

@@ -6,6 +6,7 @@
  * when there is one. Reported as phase `search index` (src/timings.ts).
  */
 import { BODY_MARKER, writeSearchIndex } from "../search/index.ts";
+import { reportSummary } from "../build/summary.ts";
 import { timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
 
@@ -36,7 +37,9 @@ export function searchPlugin(config: UserConfig): void {
         : results.some((page) => typeof page.content === "string" && page.content.includes(BODY_MARKER));
     const run = () => timed("search index", () => writeSearchIndex(directories.output, { hasBody }));
     if (runMode === undefined || runMode === "build") {
+      const start = performance.now();
       await run();
+      reportSummary({ searchIndex: performance.now() - start });
       return;
     }
     // The dev server reloads the edited page without waiting for the index,

@@ -50,6 +50,7 @@ function makeArchive(
     reviews: [],
     posts: newestFirst,
     drafts: [],
+    draftsLeftOut: 0,
     bySource: new Map(),
     byUrl: new Map(),
     blogPosts: new Map(),
