@@ -1,17 +1,17 @@
 /**
  * Browser tests against the built site in `_site/` (build it first).
- * `node --import tsx src/tools/browser.ts` makes sure a Chromium is there;
+ * `node --import tsx tests/support/browser.ts` makes sure a Chromium is there;
  * this config uses whichever one `findBrowser()` picks.
  */
 import { defineConfig, type LaunchOptions } from "@playwright/test";
-import { findBrowser, SYSTEM_BROWSER_ARGS } from "./src/tools/browser.ts";
+import { findBrowser, SYSTEM_BROWSER_ARGS } from "./tests/support/browser.ts";
 
 const port = Number(process.env.E2E_PORT ?? 8089);
 const baseURL = `http://127.0.0.1:${port}`;
 
 const browser = findBrowser();
 if (!browser) {
-  console.warn("No Chromium found: run `node --import tsx src/tools/browser.ts` to get one.");
+  console.warn("No Chromium found: run `node --import tsx tests/support/browser.ts` to get one.");
 }
 
 // Playwright's own Chromium is launched through its "chromium" channel (the

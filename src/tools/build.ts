@@ -28,6 +28,23 @@ import { isMain } from "./command.ts";
 
 export const DEFAULT_OUTPUT = "_site";
 
+export const HELP = `usage: npm run build [-- --output=<folder>] [Eleventy options]
+
+Builds the whole site (pages, feeds, redirects, sitemap, search index) into a
+new folder beside the output, and swaps it in only when everything succeeded:
+a failed or stopped build leaves the last good site as it was. It ends with a
+line saying what it built.
+
+  --output=<folder>  where the site goes (default _site). It must be a folder
+                     a build wrote, an empty one, or a new one: a folder with
+                     files of its own, the project's own folders and anything
+                     tracked by git are refused
+  --help             this text
+
+Environment: PATH_PREFIX=/archive/ builds a site served under that path;
+BACKLIST_DRAFTS=1 builds drafts too; BACKLIST_TIMINGS=1 prints phase timings.
+Other options are passed to Eleventy.`;
+
 /** Where the build goes: the `--output` argument if given, else `_site`. */
 export function outputArgument(args: readonly string[]): { output: string; rest: string[] } {
   const rest: string[] = [];
@@ -129,6 +146,10 @@ function reason(error: unknown): string {
 const ELEVENTY_TOTALS = /^\[11ty\] (Copied \d+ )?Wrote \d+ files? in /;
 
 async function main(args: readonly string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(HELP);
+    return 0;
+  }
   const started = performance.now();
   const root = process.cwd();
   const { output: asGiven, rest } = outputArgument(args);

@@ -29,6 +29,27 @@ import { isMain, runTool } from "./command.ts";
 
 export const USAGE = 'usage: npm run new -- <blog> "<Title>" [--tags a,b] [--date YYYY-MM-DDTHH:mm] [--author id] [--slug slug] [--draft]';
 
+export const HELP = `${USAGE}
+
+Writes posts/<blog>/<year>/<slug>.md with valid front matter and prints its
+path and the URL it will have. It never overwrites a file.
+
+  <blog>           a blog id from _data/blogs.yaml (its folder under posts/)
+  "<Title>"        the post's title, quoted; after -- when it starts with a dash
+  --tags a,b       tags, separated by commas ("Red Hat" and red-hat are one tag)
+  --date D         the date: YYYY-MM-DD, YYYY-MM-DDTHH:mm, with an offset, or
+                   YYYY-MM (default: now, in the blog's time zone)
+  --author id      an author id from _data/authors.yaml (default: the blog's)
+  --slug s         the file name and URL slug (default: from the title)
+  --draft          draft: true (shown by npm start, never built by npm run build)
+  --help           this text`;
+
+/** Whether the arguments ask for help (before a \`--\`, after which everything is the title). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+}
+
 export interface NewArgs {
   blog: string;
   title: string;
@@ -166,6 +187,10 @@ export async function createPost(root: string, argv: readonly string[], now?: Da
 }
 
 function main(argv: readonly string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    console.log(HELP);
+    return Promise.resolve(0);
+  }
   return runTool("new", () => createPost(process.cwd(), argv));
 }
 

@@ -1,7 +1,9 @@
 /**
- * A small static file server for the built site, used by the browser tests:
+ * `npm run preview`: a small static file server for the built site, to look
+ * at the production build as a host would serve it (the browser tests use
+ * it too):
  *
- *     node --import tsx src/tools/serve.ts [ROOT] [--port 8089] [--host 127.0.0.1] [--headers] [--prefix /archive/]
+ *     npm run preview -- [ROOT] [--port 8089] [--host 127.0.0.1] [--headers] [--prefix /archive/]
  *
  * ROOT defaults to `_site`. It behaves like a plain static host:
  *   - `/dir/` serves `dir/index.html`; `/dir` redirects to `/dir/`;
@@ -20,6 +22,21 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { headersFor, parseHeadersFile } from "../security/headers.ts";
 import { isMain } from "./command.ts";
+
+export const USAGE = `usage: npm run preview -- [folder] [--port 8089] [--host 127.0.0.1] [--headers] [--prefix /archive/]
+
+Serves a built site (by default _site/, as npm run build writes it) the way a
+plain static host does: /dir/ is dir/index.html, a missing path gets 404.html,
+nothing outside the folder is ever served.
+
+  folder          the built site (default _site)
+  --port N        the port (default 8089; 0 picks a free one)
+  --host H        the address to listen on (default 127.0.0.1, this machine only)
+  --headers       also send the headers of the site's _headers file (its
+                  Content-Security-Policy), as Netlify and Cloudflare Pages do
+  --prefix P      serve the site under a path, as built with PATH_PREFIX
+                  (default: $PATH_PREFIX, else /)
+  --help          this text`;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -183,15 +200,27 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
 }
 
 function main(): number {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: "string", short: "p", default: "8089" },
-      host: { type: "string", default: "127.0.0.1" },
-      headers: { type: "boolean", default: false },
-      prefix: { type: "string", default: "/" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: "string", short: "p", default: "8089" },
+        host: { type: "string", default: "127.0.0.1" },
+        headers: { type: "boolean", default: false },
+        prefix: { type: "string", default: process.env.PATH_PREFIX || "/" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`serve: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const root = path.resolve(positionals[0] ?? "_site");
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

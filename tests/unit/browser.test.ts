@@ -14,7 +14,7 @@ import {
   pickBrowser,
   PLAYWRIGHT_INSTALL,
   SYSTEM_BROWSER_PATHS,
-} from "../../src/tools/browser.ts";
+} from "../support/browser.ts";
 
 const PW = "/home/me/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome";
 

@@ -2,7 +2,7 @@
  * Finds a Chromium for the browser tests, and, run as a script, makes sure
  * there is one:
  *
- *     node --import tsx src/tools/browser.ts
+ *     node --import tsx tests/support/browser.ts
  *
  * Where it looks, in order:
  *   1. `$CHROMIUM_PATH`, when set (an explicit choice wins);
@@ -23,7 +23,7 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { isMain } from "./command.ts";
+import { isMain } from "../../src/tools/command.ts";
 
 /** Where a browser comes from; it decides how Playwright is told to launch it. */
 export type BrowserSource = "env" | "playwright" | "system";
