@@ -43,6 +43,8 @@ export function Base({ site, title, description, path, type = "website", jsonLd,
         {canonical && <meta property="og:url" content={canonical} />}
         {summary && <meta property="og:description" content={summary} />}
         <meta name="twitter:card" content="summary" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/css/site.css" />
         {feedLinks(site, feed).map((link) => (
           <link rel="alternate" type={link.type} href={link.href} title={link.title} />
