@@ -55,6 +55,23 @@ function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 }
 
+/**
+ * Tags: a list, or one string, which is split at its commas as people write
+ * them by hand (`tags: Puppet, Nagios, ssh keys` is three tags).
+ */
+function tagList<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((tag) => tag.trim())
+            .filter((tag) => tag !== "")
+        : value,
+    listOf(item),
+  );
+}
+
 export const LinkSchema = z.object({ title: Text, url: Url });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -82,7 +99,7 @@ export function postSchema(zone: string) {
     title: Text,
     date: dateIn(zone),
     author: Id.optional(),
-    tags: listOf(Text).default([]),
+    tags: tagList(Text).default([]),
     summary: OptionalText,
     updated: dateIn(zone).optional(),
     aliases: listOf(Text).default([]),
