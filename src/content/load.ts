@@ -10,6 +10,7 @@ import type { Env, MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import { z } from "zod";
 import { latin1 } from "../html.ts";
+import { closest, closestOf } from "../suggest.ts";
 import { slugify } from "../slug.ts";
 import {
   DATA_FILES,
@@ -69,8 +70,71 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built.filter((post) => !post.draft), pinned);
   // Rendered even when there are errors already, so broken links are reported with them.
   for (const post of built) renderPost(post, options, links, problems, data.site.url);
-  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
-  return { ...indexArchive(data, built, links, pinned, problems), draftsLeftOut: posts.length - built.length };
+  // Broken links alone don't stop the load: they are reported with the
+  // site's other broken links (src/plugins/content.ts), all in one run.
+  const isLink = (p: Problem) => p.severity === "error" && p.field === "(link)";
+  if (problems.some((p) => p.severity === "error" && !isLink(p))) throw new ContentError(problems);
+  const brokenLinks = suggestPosts(problems.filter(isLink), built);
+  return {
+    ...indexArchive(data, built, links, pinned, problems.filter((p) => !isLink(p))),
+    draftsLeftOut: posts.length - built.length,
+    brokenLinks,
+  };
+}
+
+/**
+ * Adds "did you mean" to broken `.md` links: the post with the same file
+ * name in another folder, else the nearest file name of the same blog.
+ * Computed for the first few broken links only, so a badly broken import
+ * costs no more than a few lookups.
+ */
+function suggestPosts(broken: Problem[], posts: readonly Post[]): Problem[] {
+  if (broken.length === 0) return broken;
+  const byName = new Map<string, Post[]>();
+  for (const post of posts) {
+    const name = post.source.slice(post.source.lastIndexOf("/") + 1);
+    const list = byName.get(name);
+    if (list) list.push(post);
+    else byName.set(name, [post]);
+  }
+  return broken.map((problem, i) => {
+    const target = /→ (\S+): no such post$/.exec(problem.message)?.[1];
+    if (!target || i >= SUGGESTIONS) return problem;
+    const resolved = markdownTarget(target, problem.file);
+    const name = (resolved ?? target).slice((resolved ?? target).lastIndexOf("/") + 1);
+    const blog = problem.file.split("/")[1];
+    const same = byName.get(name)?.find((post) => post.source !== problem.file);
+    const guess =
+      same?.source ??
+      closestOf(
+        name,
+        posts.filter((post) => post.blog === blog).map((post) => post.source),
+        (source) => source.slice(source.lastIndexOf("/") + 1),
+      );
+    return guess ? { ...problem, message: `${problem.message} (did you mean ${relativeLink(problem.file, guess)}?)` } : problem;
+  });
+}
+
+/** How many broken links get a suggestion in one run. */
+const SUGGESTIONS = 50;
+
+/** A link from one source file to another, as an author would write it (relative). */
+function relativeLink(from: string, to: string): string {
+  return path.posix.relative(path.posix.dirname(from), to);
+}
+
+/**
+ * The path on the site that a link in a post leads to, when it is a link
+ * within the site: root-relative (`/tags/xen/`) as written, page-relative
+ * (`../other/`, `diagram.png`) resolved against the post's URL. Links with a
+ * scheme, to another host, or to a fragment of the same page are not.
+ */
+export function sitePathOf(href: string, pageUrl: string): string | undefined {
+  if (href.startsWith("//") || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#") || href.startsWith("?") || href === "") return undefined;
+  if (href.startsWith("/")) return href;
+  const base = new URL(pageUrl, "http://site.invalid");
+  const resolved = new URL(href, base);
+  return resolved.pathname + resolved.search + resolved.hash;
 }
 
 function rel(options: Pick<LoadOptions, "root">, file: string): string {
@@ -374,34 +438,6 @@ function lazyLines(value: object, lineOf: (path: ReadonlyArray<PropertyKey>) => 
   });
 }
 
-/** The known key nearest to `key` by edit distance, when it is a likely typo. */
-export function closest(key: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(key.toLowerCase(), candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
-}
-
-/** Edit distance counting a swap of two neighbouring letters as one edit (`tgas` → `tags`), as typos go. */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const up = rows[i - 1] as number[];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] ?? 0) + 1);
-      row[j] = d;
-    }
-  }
-  return (rows[a.length] as number[])[b.length] ?? 0;
-}
-
 function checkDuplicateUrls(posts: Post[], problems: Problem[]): void {
   const seen = new Map<string, Post>();
   for (const post of posts) {
@@ -439,8 +475,9 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
     resolveLink(href, lines) {
       const target = markdownTarget(href, post.source);
       if (target === undefined) {
-        if (href.startsWith("/") && !href.startsWith("//")) {
-          links.siteLinks.push({ source: post.source, line: lineOfLink(post.body, post.bodyLine, lines, href), href });
+        const sitePath = sitePathOf(href, post.url);
+        if (sitePath !== undefined) {
+          links.siteLinks.push({ source: post.source, line: lineOfLink(post.body, post.bodyLine, lines, href), href: sitePath, ...(sitePath !== href && { written: href }) });
         }
         return undefined;
       }
@@ -547,6 +584,7 @@ function indexArchive(
     posts: chronological.reverse(),
     drafts: posts.filter((post) => post.draft).sort(comparePosts).reverse(),
     draftsLeftOut: 0,
+    brokenLinks: [],
     bySource: new Map(posts.map((post) => [post.source, post])),
     byUrl: new Map(posts.map((post) => [post.url, post])),
     blogPosts,

@@ -77,14 +77,23 @@ export interface Archive extends ArchiveData {
   backlinks: ReadonlyMap<string, readonly Post[]>;
   /** Root-relative links found in posts (`/tags/xen/`), checked once the site's URLs are known. */
   siteLinks: readonly SiteLink[];
-  /** Warnings of the run (errors throw instead). */
+  /**
+   * Links to `.md` files that lead nowhere: reported together with the
+   * broken root-relative links once the site's URLs are known, so that one
+   * build lists every broken link.
+   */
+  brokenLinks: readonly Problem[];
+  /** Warnings of the run (other errors throw instead). */
   warnings: Problem[];
 }
 
 export interface SiteLink {
   source: string;
   line: number;
+  /** The path on the site it leads to (root-relative). */
   href: string;
+  /** The link as written, when it was page-relative (`../other/`). */
+  written?: string;
 }
 
 /** Chronological order: date, then `order`, then slug, so builds are reproducible. */

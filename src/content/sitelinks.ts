@@ -6,6 +6,10 @@
 import type { Problem } from "../types.ts";
 import type { SiteLink } from "./model.ts";
 import { splitHref } from "./links.ts";
+import { closestOf } from "../suggest.ts";
+
+/** How many broken links get a suggestion in one run. */
+const SUGGESTIONS = 50;
 
 /** The forms under which a static host serves the same page. */
 export function candidates(pathname: string): string[] {
@@ -25,6 +29,19 @@ export function checkSiteLinks(
   fileExists: (relativePath: string) => boolean,
 ): Problem[] {
   const problems: Problem[] = [];
+  let byLast: Map<string, string> | undefined;
+  const suggest = (pathname: string): string | undefined => {
+    if (problems.length >= SUGGESTIONS) return undefined;
+    const last = (url: string) => url.replace(/\/(index\.html)?$/, "").split("/").pop() ?? "";
+    if (!byLast) {
+      byLast = new Map();
+      for (const url of urls) if (!byLast.has(last(url))) byLast.set(last(url), url);
+    }
+    const wanted = last(pathname);
+    const first = pathname.split("/")[1] ?? "";
+    if (!wanted) return undefined;
+    return byLast.get(wanted) ?? closestOf(wanted, [...urls].filter((url) => url.split("/")[1] === first), last);
+  };
   for (const link of links) {
     let pathname = splitHref(link.href).path;
     try {
@@ -35,11 +52,13 @@ export function checkSiteLinks(
     if (pathname === "") continue; // `/?q=…` style links are not paths
     const found = candidates(pathname).some((candidate) => urls.has(candidate)) || fileExists(pathname.slice(1));
     if (!found) {
+      const guess = suggest(pathname);
+      const written = link.written ? `${link.written} (${link.href})` : link.href;
       problems.push({
         file: link.source,
         line: link.line,
         field: "(link)",
-        message: `→ ${link.href}: no page or file of the site has this path`,
+        message: `→ ${written}: no page or file of the site has this path${guess ? ` (did you mean ${guess}?)` : ""}`,
         severity: "error",
       });
     }

@@ -154,7 +154,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
     store.pageUrls = pageUrlsExcept(inputPathToUrl);
-    const problems = checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file));
+    const problems = [...archive.brokenLinks, ...checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file))];
     problems.push(...aliasProblems(archive.posts, store.pageUrls, (file) => isCopiedFile(file)));
     if (problems.length === 0) return;
     const error = new ContentError([...problems, ...archive.warnings]);

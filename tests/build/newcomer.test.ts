@@ -29,3 +29,40 @@ describe("a newcomer's own posts", () => {
     assert.match(result.stderr, /posts\/main\/2008\/typo\.md:4: tgas: unknown front-matter key, ignored \(did you mean "tags"\?\)/);
   });
 });
+
+describe("broken links", () => {
+  it("are all reported in one build, .md links, site paths and page-relative links together, with suggestions", () => {
+    const project = new Project({
+      ...MINIMAL_DATA,
+      "posts/main/2009/puppet-basics.md": post('title: Puppet Basics\ndate: "2009-03-01"\ntags: [Puppet]'),
+      "posts/main/2009/nagios-checks.md": post('title: Nagios Checks\ndate: "2009-04-01"'),
+      "posts/main/2009/links.md": post(
+        'title: Links\ndate: "2009-05-01"',
+        [
+          "Wrong year: [basics](../2008/puppet-basics.md).",
+          "",
+          "A typo: [checks](nagios-chekcs.md).",
+          "",
+          "A tag page that is not there: [puppet](/tags/pupet/).",
+          "",
+          "Page-relative: [basics again](../../03/puppet-basic/).",
+          "",
+          "Fine: [checks](nagios-checks.md), [tag](/tags/puppet/), [up](../../../).",
+          "",
+        ].join("\n"),
+      ),
+    });
+    const result = project.build();
+    assert.equal(result.status, 1, result.output);
+    const err = result.stderr;
+    assert.match(err, /4 errors in the content/);
+    assert.match(err, /posts\/main\/2009\/links\.md:5: \(link\): → \.\.\/2008\/puppet-basics\.md: no such post \(did you mean puppet-basics\.md\?\)/);
+    assert.match(err, /posts\/main\/2009\/links\.md:7: \(link\): → nagios-chekcs\.md: no such post \(did you mean nagios-checks\.md\?\)/);
+    assert.match(err, /posts\/main\/2009\/links\.md:9: \(link\): → \/tags\/pupet\/: no page or file of the site has this path \(did you mean \/tags\/puppet\/\?\)/);
+    assert.match(
+      err,
+      /posts\/main\/2009\/links\.md:11: \(link\): → \.\.\/\.\.\/03\/puppet-basic\/ \(\/main\/2009\/03\/puppet-basic\/\): no page or file of the site has this path \(did you mean \/main\/2009\/03\/puppet-basics\/\?\)/,
+    );
+    assert.equal(project.exists("index.html"), false, "nothing was written");
+  });
+});

@@ -51,6 +51,7 @@ function makeArchive(
     posts: newestFirst,
     drafts: [],
     draftsLeftOut: 0,
+    brokenLinks: [],
     bySource: new Map(),
     byUrl: new Map(),
     blogPosts: new Map(),

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { closest, editDistance } from "../../src/content/load.ts";
+import { closest, editDistance } from "../../src/suggest.ts";
 import { POST_KEYS } from "../../src/schema/index.ts";
 
 describe("suggestions for unknown keys", () => {
