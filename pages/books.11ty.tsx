@@ -3,7 +3,11 @@ import type { ArchiveStore } from "../src/plugins/content.ts";
 import { booksView } from "../src/views/catalog.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
 
-export const data = { permalink: "/books/", eleventyExcludeFromCollections: true };
+export const data = {
+  // No page (and no sitemap entry) for an archive without book recommendations.
+  permalink: ({ archive }: { archive: ArchiveStore }) => (Object.keys(archive.current.books).length ? "/books/" : false),
+  eleventyExcludeFromCollections: true,
+};
 
 export function render({ archive }: { archive: ArchiveStore }) {
   const books = booksView(archive.current);

@@ -7,7 +7,8 @@ import { PostList } from "../_includes/components/PostList.tsx";
 import { Pager } from "../_includes/components/Pager.tsx";
 
 export const data = {
-  pagination: { data: "archive.current.posts", size: 20 },
+  // An archive with no posts yet still has a home page, which says so.
+  pagination: { data: "archive.current.posts", size: 20, generatePageOnEmptyData: true },
   permalink: (data: { pagination: Pagination<Post> }) => pagedUrl("/", data.pagination.pageNumber),
   eleventyExcludeFromCollections: true,
 };
@@ -22,7 +23,11 @@ export function render({ archive, pagination }: { archive: ArchiveStore; paginat
         <h1>{pager.page > 1 ? `All posts, page ${pager.page}` : "All posts"}</h1>
         {site.description && pager.page === 1 && <p class="lede">{site.description}</p>}
       </header>
-      <PostList posts={pagination.items.map((post) => postSummary(current, post))} />
+      {pagination.items.length === 0 ? (
+        <p class="empty">There are no posts in this archive yet.</p>
+      ) : (
+        <PostList posts={pagination.items.map((post) => postSummary(current, post))} />
+      )}
       <Pager pager={pager} />
     </Base>
   );

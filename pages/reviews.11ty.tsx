@@ -3,7 +3,11 @@ import type { ArchiveStore } from "../src/plugins/content.ts";
 import { reviewsView } from "../src/views/catalog.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
 
-export const data = { permalink: "/reviews/", eleventyExcludeFromCollections: true };
+export const data = {
+  // No page (and no sitemap entry) for an archive without product reviews.
+  permalink: ({ archive }: { archive: ArchiveStore }) => (archive.current.reviews.length ? "/reviews/" : false),
+  eleventyExcludeFromCollections: true,
+};
 
 export function render({ archive }: { archive: ArchiveStore }) {
   const reviews = reviewsView(archive.current);

@@ -66,3 +66,30 @@ describe("broken links", () => {
     assert.equal(project.exists("index.html"), false, "nothing was written");
   });
 });
+
+describe("an archive with no posts yet", () => {
+  it("builds a home page that says so, and no page for sections without data", () => {
+    const project = new Project(MINIMAL_DATA);
+    const result = project.run("src/tools/build.ts");
+    assert.equal(result.status, 0, result.output);
+    assert.match(project.read("index.html"), /There are no posts in this archive yet\./);
+    assert.match(project.read("404.html"), /href="\/"/);
+    for (const page of ["books/index.html", "reviews/index.html"]) assert.equal(project.exists(page), false, page);
+    const sitemap = project.read("sitemap.xml");
+    assert.match(sitemap, /<loc>https:\/\/example\.org\/<\/loc>/);
+    assert.doesNotMatch(sitemap, /\/books\/|\/reviews\//);
+  });
+
+  it("builds the books and reviews pages once there is something on them", () => {
+    const project = new Project({
+      ...MINIMAL_DATA,
+      "_data/books.yaml": "big-switch:\n  title: The Big Switch\n",
+      "_data/reviews.yaml": '- title: A review\n  date: "2008-06"\n  link: https://example.com/review\n',
+    });
+    const result = project.build();
+    assert.equal(result.status, 0, result.output);
+    assert.match(project.read("books/index.html"), /The Big Switch/);
+    assert.match(project.read("reviews/index.html"), /A review/);
+    assert.match(project.read("sitemap.xml"), /\/books\/[\s\S]*\/reviews\/|\/reviews\/[\s\S]*\/books\//);
+  });
+});
