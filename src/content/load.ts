@@ -11,6 +11,7 @@ import type { Token } from "markdown-it";
 import { z } from "zod";
 import { latin1 } from "../html.ts";
 import { closest, closestOf } from "../suggest.ts";
+import { cutAtWord } from "../excerpt.ts";
 import { slugify } from "../slug.ts";
 import {
   DATA_FILES,
@@ -502,7 +503,12 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
     },
   };
   const tokens = md.parse(post.body, env);
-  post.summary ??= firstParagraphText(tokens);
+  // The first paragraph stands in for a summary, cut to a few lines (an
+  // author's own `summary` is kept whole).
+  if (post.summary === undefined) {
+    const first = firstParagraphText(tokens);
+    post.summary = first === undefined ? undefined : cutAtWord(first);
+  }
   post.html = latin1(md.renderer.render(tokens, md.options, env));
 }
 

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { decodeHTML } from "entities";
 import { MINIMAL_DATA, Project, post } from "./project.ts";
 
 describe("a newcomer's own posts", () => {
@@ -91,5 +92,20 @@ describe("an archive with no posts yet", () => {
     assert.match(project.read("books/index.html"), /The Big Switch/);
     assert.match(project.read("reviews/index.html"), /A review/);
     assert.match(project.read("sitemap.xml"), /\/books\/[\s\S]*\/reviews\/|\/reviews\/[\s\S]*\/books\//);
+  });
+});
+
+describe("summaries", () => {
+  it("taken from a long first paragraph are cut at a word in lists, meta tags and feeds", () => {
+    const long = "Hypervisors are becoming a commodity, and the fight over who controls them is really a fight over management tools. ".repeat(12);
+    const project = new Project({ ...MINIMAL_DATA, "posts/main/2008/long.md": post('title: Long\ndate: "2008-06-01"', `${long}\n\nSecond paragraph.\n`) });
+    const result = project.build();
+    assert.equal(result.status, 0, result.output);
+    const summary = decodeHTML(/<p class="summary">([^<]*)<\/p>/.exec(project.read("index.html"))?.[1] ?? "");
+    assert.ok(summary.length > 100 && summary.length <= 280, `${summary.length}: ${summary}`);
+    assert.match(summary, /^Hypervisors are becoming a commodity, .* [a-z]+…$/);
+    const description = decodeHTML(/<meta name="description" content="([^"]*)"/.exec(project.read("main/2008/06/long/index.html"))?.[1] ?? "");
+    assert.equal(description, summary);
+    assert.ok(decodeHTML(project.read("feed.xml")).includes(summary), "the feed's summary is the same");
   });
 });
