@@ -7,6 +7,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { loadData } from "../content/load.ts";
+import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import type { ArchiveData } from "../content/model.ts";
 import { formatProblem, parseYaml, splitFrontMatter } from "../content/source.ts";
 import { parseArchiveDate, type ArchiveDate } from "../dates.ts";
@@ -24,6 +25,12 @@ export class ToolError extends Error {
 
 /** The project's data files, checked; any error in them is a `ToolError` listing every problem. */
 export async function loadProjectData(root: string): Promise<ArchiveData> {
+  if (contentDirs(root).sample) {
+    throw new ToolError(
+      `this project has no archive of its own yet (what it shows is the sample in ${SAMPLE_DIR}/): ` +
+        "start one with `npm run init`, then add posts to it",
+    );
+  }
   const problems: Problem[] = [];
   const data = await loadData({ root, dataDir: DATA_DIR }, problems);
   const errors = problems.filter((p) => p.severity === "error");

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { emptyArchive, loadArchive } from "../content/load.ts";
+import { contentDirs } from "../content/root.ts";
 import { crossLinks } from "../content/links.ts";
 import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
@@ -33,7 +34,8 @@ export interface ContentOptions {
   drafts?: boolean;
 }
 
-export const DEFAULTS: ContentOptions = { postsDir: "posts", dataDir: "_data" };
+/** The project's content folders (src/content/root.ts): its own archive, else the sample's. */
+export const DEFAULTS: ContentOptions = (({ postsDir, dataDir }) => ({ postsDir, dataDir }))(contentDirs());
 
 /**
  * The archive of the current build. Pages read it through the global data
