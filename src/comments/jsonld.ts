@@ -16,7 +16,7 @@ function iso(date: Post["date"]): string {
 }
 
 /** Properties to spread into the post's `BlogPosting`; none for a post without comments. */
-export function commentsJsonLd(archive: Archive, post: Post): { commentCount?: number; comment?: object[] } {
+export function commentsJsonLd(archive: Pick<Archive, "comments" | "site">, post: Post): { commentCount?: number; comment?: object[] } {
   const comments = archive.comments.of(post);
   if (!comments || comments.count === 0) return {};
   const page = absoluteUrl(archive.site.url, post.url);

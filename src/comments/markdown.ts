@@ -9,8 +9,9 @@
  * - every link `rel="nofollow ugc noopener"`: the archive does not vouch
  *   for what commenters linked to;
  * - no headings (a `# ` line would be a heading among the page's own), no
- *   images (they would load from other hosts), no footnotes or heading
- *   anchors (their ids could clash with the post's);
+ *   footnotes or heading anchors (their ids could clash with the post's);
+ * - an image is a link to it, by its alt text: a reader's picture is not
+ *   loaded from another host into the archive's page;
  * - tables and code blocks as in posts: alignment as classes, focusable
  *   for keyboard scrolling.
  *
@@ -28,8 +29,14 @@ const ALLOWED_LINK = /^(?:https?:|mailto:|#)/i;
 
 export function createCommentMarkdown(): MarkdownIt {
   const md = new MarkdownItConstructor({ html: false, linkify: true, typographer: true });
-  md.disable(["heading", "lheading", "image"]);
+  md.disable(["heading", "lheading"]);
   md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const src = String(token?.attrGet("src") ?? "");
+    const alt = token?.children ? self.renderInlineAsText(token.children, options, env) : "";
+    return `<a href="${md.utils.escapeHtml(src)}" rel="${COMMENT_LINK_REL}">${md.utils.escapeHtml(alt ? `[image: ${alt}]` : "[image]")}</a>`;
+  };
   md.use(tableAlignClasses);
   md.use(scrollFocus);
   md.core.ruler.push("comment_links", (state) => {
@@ -73,7 +80,7 @@ export function plainText(tokens: readonly Token[]): string {
       lines.push(
         token.children
           .map((child) =>
-            child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? "\n" : "",
+            child.type === "text" || child.type === "code_inline" || child.type === "image" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? "\n" : "",
           )
           .join(""),
       );

@@ -72,7 +72,7 @@ export function commentCount(index: CommentIndex, post: Post, locale = "en"): { 
 }
 
 /** The comments section of `post`'s page, or undefined when it has none. */
-export function commentsView(archive: Archive, post: Post, options: Partial<CommentsOptions> = {}): CommentsView | undefined {
+export function commentsView(archive: Pick<Archive, "comments" | "site">, post: Post, options: Partial<CommentsOptions> = {}): CommentsView | undefined {
   const comments = archive.comments.of(post);
   if (!comments) return undefined;
   return summed("comments", () => {
