@@ -60,6 +60,22 @@ export interface CommentsView {
   searchable: boolean;
 }
 
+/**
+ * Human dates of comments, by `datetime` and locale: a thread's comments
+ * share few distinct days, and formatting one costs more than the rest of
+ * its view.
+ */
+const dates = new Map<string, string>();
+function commentDate(date: Comment["date"], locale: string): string {
+  const key = `${locale} ${date.datetime}`;
+  let text = dates.get(key);
+  if (text === undefined) {
+    if (dates.size > 10_000) dates.clear();
+    dates.set(key, (text = formatArchiveDate(date, locale)));
+  }
+  return text;
+}
+
 /** "1 comment", "2,000 comments". */
 export function commentCountText(count: number, locale = "en"): string {
   return `${count.toLocaleString(locale)} ${count === 1 ? "comment" : "comments"}`;
@@ -86,7 +102,7 @@ export function commentsView(archive: Pick<Archive, "comments" | "site">, post: 
         anchor: commentAnchor(comment.id),
         url: authorLink(comment.url),
         datetime: comment.date.datetime,
-        date: formatArchiveDate(comment.date, locale),
+        date: commentDate(comment.date, locale),
         html: renderComment(comment).html,
       };
       if (comment.type !== "comment") {

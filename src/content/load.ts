@@ -10,6 +10,7 @@ import type { Env, MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import { z } from "zod";
 import { latin1 } from "../html.ts";
+import { timed } from "../timings.ts";
 import { slugify } from "../slug.ts";
 import {
   DATA_FILES,
@@ -66,7 +67,7 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const data = await loadData(options, problems);
   const posts = await loadPosts(options, data, problems);
   checkDuplicateUrls(posts, problems);
-  const comments = await loadComments(options, posts, (post) => data.blogs[post.blog]?.timezone ?? data.site.timezone, problems);
+  const comments = await timed("comments files", () => loadComments(options, posts, (post) => data.blogs[post.blog]?.timezone ?? data.site.timezone, problems));
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
   const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
   const pinned = resolvePinned(built, links.bySource, options, problems);
