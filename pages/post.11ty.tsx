@@ -6,6 +6,7 @@ import { sidebarView } from "../src/sidebars/index.ts";
 import { summed } from "../src/timings.ts";
 import { blogPostingJsonLd } from "../src/views/head.ts";
 import { Article } from "../_includes/layouts/Article.tsx";
+import { commentsView } from "../src/comments/view.ts";
 
 export const data = {
   pagination: {
@@ -27,6 +28,7 @@ export function render({ archive, post }: { archive: ArchiveStore; post: Post })
       view={articleView(current, post)}
       sidebar={summed("sidebar views", () => sidebarView(archive.sidebars, post))}
       jsonLd={blogPostingJsonLd(current, post)}
+      comments={commentsView(current, post)}
     />
   );
 }

@@ -11,6 +11,12 @@ export function PostList({ posts }: { posts: PostSummary[] }) {
           </h2>
           <p class="meta">
             <a href={post.blogUrl}>{post.blogTitle}</a> · {post.author} · <time datetime={post.datetime}>{post.date}</time>
+            {post.comments && (
+              <>
+                {" · "}
+                <a href={post.comments.url} class="comment-count">{post.comments.text}</a>
+              </>
+            )}
           </p>
           {post.summary ? <p class="summary">{post.summary}</p> : !post.preserved && <p class="summary not-preserved-note">Text not preserved.</p>}
         </li>

@@ -1,9 +1,9 @@
 /** Byline of a post: author, date, update, tags. */
 import type { ArticleView } from "../../src/views/article.ts";
 
-export type PostMetaProps = Pick<ArticleView, "author" | "blog" | "datetime" | "date" | "updated" | "tags">;
+export type PostMetaProps = Pick<ArticleView, "author" | "blog" | "datetime" | "date" | "updated" | "tags" | "comments">;
 
-export function PostMeta({ author, blog, datetime, date, updated, tags }: PostMetaProps) {
+export function PostMeta({ author, blog, datetime, date, updated, tags, comments }: PostMetaProps) {
   return (
     <div class="post-meta">
       <p class="byline">
@@ -14,6 +14,12 @@ export function PostMeta({ author, blog, datetime, date, updated, tags }: PostMe
           <>
             {" · updated "}
             <time datetime={updated.datetime}>{updated.date}</time>
+          </>
+        )}
+        {comments && (
+          <>
+            {" · "}
+            <a href="#comments" class="comment-count">{comments.text}</a>
           </>
         )}
       </p>

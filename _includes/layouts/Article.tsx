@@ -10,6 +10,8 @@ import { Backlinks, Sidebar } from "../components/Sidebar.tsx";
 import type { SidebarView } from "../../src/sidebars/index.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { postCrumbs } from "../../src/views/breadcrumbs.ts";
+import { Comments } from "../components/Comments.tsx";
+import type { CommentsView } from "../../src/comments/view.ts";
 import { Base } from "./Base.tsx";
 
 export interface ArticleProps {
@@ -18,9 +20,11 @@ export interface ArticleProps {
   sidebar: SidebarView;
   /** schema.org BlogPosting of the post. */
   jsonLd: object;
+  /** The post's comments (none: nothing is shown). */
+  comments?: CommentsView;
 }
 
-export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
+export function Article({ site, view, sidebar, jsonLd, comments }: ArticleProps) {
   const { post } = view;
   return (
     <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article">
@@ -51,6 +55,7 @@ export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
             <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />
             <p class="copyright">{view.copyright}</p>
           </footer>
+          <Comments view={comments} />
         </article>
         <aside class="sidebar" aria-label="Around this post">
           <Sidebar view={sidebar} />

@@ -9,7 +9,10 @@
  * with headings, `::: reply` blocks, fenced code, lists, tables, footnotes
  * and links to other posts by their `.md` path, dates over 15 years in
  * every accepted form, aliases, pinned related posts, drafts, posts whose
- * text was not preserved; podcasts with ~200 episodes, books and reviews.
+ * text was not preserved; podcasts with ~200 episodes, books and reviews;
+ * comments on about a quarter of the posts (`<slug>.comments.yaml`: threads,
+ * pingbacks, unverified and anonymous authors), replies in posts citing
+ * them, and from 500 posts on one post with 2,000 comments.
  * Everything is valid per the README, so a failing build is a finding.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -48,6 +51,8 @@ export interface CorpusPost {
   links: string[];
   /** Root-relative paths of its `related` pins. */
   related: string[];
+  /** Entries in its comments file (0: no file). */
+  comments: number;
 }
 
 export interface Corpus {
@@ -116,8 +121,13 @@ export function generateCorpus(n: number): Corpus {
 
   const bodies = new Random(hashSeed(`backlist-bench:bodies:${n}`));
   const tagZipf = new Zipf(tagNames.length);
+  // Comments come from a random sequence of their own, so the posts are the same with or without them.
+  const talk = new Random(hashSeed(`backlist-bench:comments:${n}`));
+  planComments(targets, talk, n >= 500);
+  const commented = targets.filter((post) => post.comments > 0);
   for (const post of planned) {
-    files.set(post.path, writePost(post, targets, tagNames, tagZipf, bodies));
+    files.set(post.path, writePost(post, targets, tagNames, tagZipf, bodies, { random: talk, commented }));
+    if (post.comments > 0) files.set(post.path.replace(/\.md$/, ".comments.yaml"), writeComments(post, talk));
   }
 
   const data = new Random(hashSeed("backlist-bench:data"));
@@ -183,6 +193,7 @@ function planPosts(n: number): Planned[] {
       preserved: !random.chance(0.015),
       links: [],
       related: [],
+      comments: 0,
     });
   }
   return posts;
@@ -205,7 +216,25 @@ function relativeLink(from: CorpusPost, target: CorpusPost): string {
   return path.posix.relative(path.posix.dirname(from.path), target.path);
 }
 
-function writePost(post: Planned, targets: readonly Planned[], tagNames: readonly string[], tagZipf: Zipf, random: Random): string {
+/** Comments to cite from replies: the sequence that decides, and the posts that have comments. */
+interface Talk {
+  random: Random;
+  commented: readonly CorpusPost[];
+}
+
+/**
+ * How many comments each built post gets: about a quarter have some, most
+ * a handful, one in ten a long thread; from 500 posts on, the first gets 2,000.
+ */
+function planComments(targets: readonly Planned[], random: Random, busy: boolean): void {
+  for (const post of targets) {
+    if (random.chance(0.25)) post.comments = random.chance(0.1) ? random.int(20, 150) : random.int(1, 12);
+  }
+  const first = targets[0];
+  if (first && busy) first.comments = 2000;
+}
+
+function writePost(post: Planned, targets: readonly Planned[], tagNames: readonly string[], tagZipf: Zipf, random: Random, talk: Talk): string {
   const others = () => {
     for (;;) {
       const target = random.pick(targets);
@@ -247,7 +276,7 @@ function writePost(post: Planned, targets: readonly Planned[], tagNames: readonl
   if (post.draft) fm.push("draft: true");
   if (post.date.length === 7 && random.chance(0.6)) fm.push(`order: ${random.int(1, 9)}`);
 
-  const body = post.preserved ? writeBody(post, random, others) : "";
+  const body = post.preserved ? writeBody(post, random, others, talk) : "";
   return `---\n${fm.join("\n")}\n---\n${body}`;
 }
 
@@ -338,7 +367,7 @@ function codeBlock(random: Random): string {
   return `\`\`\`${lang}\n${code}\n\`\`\``;
 }
 
-function writeBody(post: CorpusPost, random: Random, other: () => CorpusPost): string {
+function writeBody(post: CorpusPost, random: Random, other: () => CorpusPost, talk: Talk): string {
   const target = random.int(400, 1500);
   const linkCount = random.chance(0.35) ? 0 : random.int(1, 4);
   const linked = Array.from({ length: linkCount }, other);
@@ -362,7 +391,13 @@ function writeBody(post: CorpusPost, random: Random, other: () => CorpusPost): s
     } else if (r < 0.2) {
       const name = random.chance(0.1) ? "" : ` ${random.pick(COMMENTERS)}`;
       const quoted = Array.from({ length: random.int(1, 2) }, () => paragraph(random, state)).join("\n\n");
-      blocks.push(`::: reply${name}\n${quoted}\n:::`);
+      // Now and then the quotation cites a comment: on this post, or on another.
+      let cites = "";
+      if (talk.commented.length > 0 && talk.random.chance(0.3)) {
+        const on = post.comments > 0 && talk.random.chance(0.3) ? post : talk.random.pick(talk.commented);
+        cites = ` ${on === post ? "" : relativeLink(post, on)}#comment-${talk.random.int(1, on.comments)}`;
+      }
+      blocks.push(`::: reply${name}${cites}\n${quoted}\n:::`);
       blocks.push(paragraph(random, state));
     } else if (r < 0.28) {
       blocks.push(codeBlock(random));
@@ -391,6 +426,48 @@ function writeBody(post: CorpusPost, random: Random, other: () => CorpusPost): s
   if (rest.length > 0) blocks.push(`Previously: ${rest.join(", ")}.`);
   for (let i = 1; i <= notes; i++) blocks.push(`[^${i}]: ${sentence(random, 6, 18)}`);
   return `${blocks.join("\n\n")}\n`;
+}
+
+/**
+ * A comments file like an importer writes: oldest first, ids 1…n, a third
+ * of the comments answering an earlier one, some pingbacks, some authors
+ * unverified or anonymous. Dates run forward from the day after the post,
+ * in local time between 05:00 and 23:59 (no daylight-saving gaps).
+ */
+function writeComments(post: Planned, random: Random): string {
+  const out: string[] = [];
+  let minutes = (post.day + 1) * 24 * 60 + 8 * 60;
+  for (let id = 1; id <= post.comments; id++) {
+    minutes += random.int(1, id < 20 ? 600 : 90);
+    const when = new Date(START + minutes * 60_000);
+    if (when.getUTCHours() < 5) {
+      when.setUTCHours(5, 0);
+      minutes = Math.round((when.getTime() - START) / 60_000);
+    }
+    const date = `${when.getUTCFullYear()}-${pad(when.getUTCMonth() + 1)}-${pad(when.getUTCDate())}T${pad(when.getUTCHours())}:${pad(when.getUTCMinutes())}`;
+    const lines = [`- id: ${id}`];
+    if (id > 3 && random.chance(0.06)) {
+      const site = `${random.pick(TECH)} ${random.pick(["Weekly", "Digest", "Links", "Notes"])}`;
+      lines.push(`  author: ${q(site)}`, `  url: ${q(`https://${slugify(site)}.example.net/${random.int(1, 9999)}/`)}`, `  date: ${q(date)}`, "  type: pingback");
+      lines.push(`  body: ${q(`[…] ${sentence(random, 8, 20)} […]`)}`);
+      out.push(lines.join("\n"));
+      continue;
+    }
+    const name = random.chance(0.05) ? "" : random.pick(COMMENTERS);
+    lines.push(`  author: ${q(name)}`);
+    if (name && random.chance(0.4)) lines.push(`  url: ${q(`https://example.com/people/${slugify(name) || "reader"}`)}`);
+    lines.push(`  date: ${q(date)}`);
+    if (id > 1 && random.chance(0.35)) lines.push(`  parent: ${random.int(Math.max(1, id - 8), id - 1)}`);
+    if (random.chance(0.05)) lines.push("  verified: false");
+    const paragraphs = Array.from({ length: random.chance(0.2) ? random.int(2, 4) : 1 }, () => {
+      const text = sentence(random, 6, 40);
+      const r = random.next();
+      return r < 0.1 ? `${text} See https://example.org/notes/${random.int(1, 999)}.` : r < 0.2 ? `${text} Try \`${ident(random)}()\`.` : r < 0.25 ? `> ${sentence(random, 4, 12)}\n\n${text}` : text;
+    });
+    lines.push(`  body: ${q(paragraphs.join("\n\n"))}`);
+    out.push(lines.join("\n"));
+  }
+  return `${out.join("\n")}\n`;
 }
 
 function siteYaml(): string {

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { latin1 } from "../html.ts";
 import { closest, closestOf } from "../suggest.ts";
 import { cutAtWord } from "../excerpt.ts";
+import { timed } from "../timings.ts";
 import { slugify } from "../slug.ts";
 import {
   DATA_FILES,
@@ -26,6 +27,10 @@ import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, com
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import type { ExternalLinksEnv } from "../markdown/external-links.ts";
 import { ContentError, decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
+import { loadComments } from "../comments/load.ts";
+import { citeCommentIn } from "../comments/cite.ts";
+import { CommentIndex } from "../comments/model.ts";
+import type { ReplyEnv } from "../markdown/reply.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -64,20 +69,21 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const data = await loadData(options, problems);
   const posts = await loadPosts(options, data, problems);
   checkDuplicateUrls(posts, problems);
+  const comments = await timed("comments files", () => loadComments(options, posts, (post) => data.blogs[post.blog]?.timezone ?? data.site.timezone, problems));
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
   const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
   const pinned = resolvePinned(built, links.bySource, options, problems);
   // Drafts are never among other posts' related posts (their own pages have none).
   if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built.filter((post) => !post.draft), pinned);
   // Rendered even when there are errors already, so broken links are reported with them.
-  for (const post of built) renderPost(post, options, links, problems, data.site.url);
+  for (const post of built) renderPost(post, options, links, problems, data.site.url, comments);
   // Broken links alone don't stop the load: they are reported with the
   // site's other broken links (src/plugins/content.ts), all in one run.
   const isLink = (p: Problem) => p.severity === "error" && p.field === "(link)";
   if (problems.some((p) => p.severity === "error" && !isLink(p))) throw new ContentError(problems);
   const brokenLinks = suggestPosts(problems.filter(isLink), built);
   return {
-    ...indexArchive(data, built, links, pinned, problems.filter((p) => !isLink(p))),
+    ...indexArchive(data, built, links, pinned, problems.filter((p) => !isLink(p)), comments),
     draftsLeftOut: posts.length - built.length,
     brokenLinks,
   };
@@ -468,11 +474,12 @@ interface LinkGraph {
  * URLs and recording backlinks and root-relative links on the way; the
  * summary falls back to the first paragraph's text.
  */
-function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[], siteUrl: string): void {
+function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[], siteUrl: string, comments: CommentIndex): void {
   const md = options.markdown;
-  const env: Env & LinkEnv & ExternalLinksEnv & { post: Post } = {
+  const env: Env & LinkEnv & ExternalLinksEnv & ReplyEnv & { post: Post } = {
     post,
     siteUrl,
+    citeComment: citeCommentIn(post, { index: comments, bySource: links.bySource, includeDrafts: options.includeDrafts, problems }),
     resolveLink(href, lines) {
       const target = markdownTarget(href, post.source);
       if (target === undefined) {
@@ -568,6 +575,7 @@ function indexArchive(
   links: LinkGraph,
   pinned: ReadonlyMap<string, readonly Post[]>,
   problems: Problem[],
+  comments = new CommentIndex(),
 ): Archive {
   // Lists, indexes and feeds see published posts only; drafts (when built) get a page and nothing else.
   const chronological = posts.filter((post) => !post.draft).sort(comparePosts);
@@ -600,5 +608,6 @@ function indexArchive(
     backlinks: new Map([...links.backlinks].map(([source, from]) => [source, [...from].filter((post) => !post.draft).sort(comparePosts).reverse()])),
     siteLinks: links.siteLinks,
     warnings: problems.filter((p) => p.severity === "warning"),
+    comments,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ArchiveDate } from "../dates.ts";
 import type { Author, Blog, Book, Podcast, Review, SeeAlso, Site } from "../schema/index.ts";
+import type { CommentIndex } from "../comments/model.ts";
 import type { Problem } from "../types.ts";
 
 export interface Tag {
@@ -85,6 +86,8 @@ export interface Archive extends ArchiveData {
   brokenLinks: readonly Problem[];
   /** Warnings of the run (other errors throw instead). */
   warnings: Problem[];
+  /** Comments of each post (`<slug>.comments.yaml`), and the replies citing them. */
+  comments: CommentIndex;
 }
 
 export interface SiteLink {

@@ -173,6 +173,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   });
   config.addGlobalData("archive", () => store);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
+  config.addWatchTarget(path.join(settings.postsDir, "**/*.comments.yaml"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));
   return store;
 }

@@ -120,6 +120,8 @@ export const SiteSchema = z.object({
   timezone: TimeZone.default("UTC"),
   publisher: Text,
   sidebar: z.enum(["as-of-post", "latest"], { error: 'must be "as-of-post" or "latest"' }).default("as-of-post"),
+  /** Put comments in the search index too (by default only the posts' own text is). */
+  search_comments: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -219,3 +221,6 @@ export function dataSchemas(zone: string) {
     reviews: listOf(reviewSchema(zone)),
   } satisfies Record<DataFileName, z.ZodType>;
 }
+
+/** A post's comments (`<slug>.comments.yaml`). */
+export * from "./comments.ts";

@@ -6,6 +6,7 @@
 import { formatArchiveDate } from "../dates.ts";
 import type { Archive, Post } from "../content/model.ts";
 import type { Author, Blog, SeeAlso } from "../schema/index.ts";
+import { commentCount } from "../comments/view.ts";
 
 export interface PostLink {
   title: string;
@@ -27,6 +28,8 @@ export interface ArticleView {
   previous?: PostLink;
   next?: PostLink;
   copyright: string;
+  /** "3 comments" and the link to them, when the post has comments. */
+  comments?: { count: number; text: string; url: string };
 }
 
 const links = new WeakMap<Post, PostLink>();
@@ -71,5 +74,6 @@ export function articleView(archive: Archive, post: Post): ArticleView {
     previous: previous && postLink(previous, locale),
     next: next && postLink(next, locale),
     copyright: copyrightLine(post, blog, archive.site.publisher),
+    comments: commentCount(archive.comments, post, locale),
   };
 }

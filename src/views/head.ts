@@ -1,6 +1,7 @@
 /** What goes in a page's `<head>` besides its title: structured data. */
 import type { Archive, Post } from "../content/model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { commentsJsonLd } from "../comments/jsonld.ts";
 
 /**
  * JSON for an inline `<script type="application/ld+json">`: `<`, `>` and `&`
@@ -38,5 +39,6 @@ export function blogPostingJsonLd(archive: Archive, post: Post): object {
     ...(post.summary ? { description: post.summary } : {}),
     ...(post.tags.length ? { keywords: post.tags.map((tag) => tag.name).join(", ") } : {}),
     inLanguage: archive.site.language,
+    ...commentsJsonLd(archive, post),
   };
 }

@@ -1,6 +1,7 @@
 /** Views of post lists (home, blog, tag and archive pages). */
 import { formatArchiveDate } from "../dates.ts";
 import type { Archive, Post } from "../content/model.ts";
+import { commentCount } from "../comments/view.ts";
 
 export interface PostSummary {
   title: string;
@@ -12,6 +13,8 @@ export interface PostSummary {
   date: string;
   summary?: string;
   preserved: boolean;
+  /** "3 comments" and the link to them, when the post has comments. */
+  comments?: { text: string; url: string };
 }
 
 export function postSummary(archive: Archive, post: Post): PostSummary {
@@ -25,6 +28,7 @@ export function postSummary(archive: Archive, post: Post): PostSummary {
     date: formatArchiveDate(post.date, archive.site.language),
     summary: post.summary,
     preserved: post.preserved,
+    comments: commentCount(archive.comments, post, archive.site.language),
   };
 }
 

@@ -16,7 +16,8 @@ describe("the sample archive", () => {
   it("restores the seed article: title, replies, date, related article, copyright", () => {
     const html = project.read(SEED);
     assert.match(html, /<h1[^>]*>Citrix Virtualization CTO Disputes Red Hat Hypervisor Strategy<\/h1>/);
-    const replies = html.match(/<figure class="reply">\s*<figcaption><cite>Simon Crosby<\/cite> wrote:<\/figcaption>\s*<blockquote>/g) ?? [];
+    // Each quotation cites Simon Crosby's comment, restored on the post it was left on.
+    const replies = html.match(/<figure class="reply" id="citation-[1-4]">\s*<figcaption><cite>Simon Crosby<\/cite> wrote in <a href="\/converging-on-microsoft\/2008\/06\/red-hat-takes-hypervisor-control-back-from-citrix\/#comment-1">a comment on[^<]*<\/a>:<\/figcaption>\s*<blockquote>/g) ?? [];
     assert.equal(replies.length, 4);
     assert.match(html, /<time datetime="2008-06">June 2008<\/time>/);
     assert.match(html, /Related article.*VMware's CEO talks Microsoft, security, EMC and cloud computing/s);

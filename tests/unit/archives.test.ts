@@ -6,6 +6,7 @@ import { type Archive, type Post, type Tag, comparePosts } from "../../src/conte
 import { type ArchivePage, type OverviewPage, type PeriodPage, buildArchivePages, isPeriodPage } from "../../src/views/archives.ts";
 import { archiveCrumbs, blogCrumbs, monthTitle, postCrumbs, withPage } from "../../src/views/breadcrumbs.ts";
 import { buildListings, paginate } from "../../src/views/listings.ts";
+import { CommentIndex } from "../../src/comments/model.ts";
 
 const ZONE = "America/New_York";
 
@@ -61,6 +62,7 @@ function makeArchive(
     backlinks: new Map(),
     siteLinks: [],
     warnings: [],
+    comments: new CommentIndex(),
   };
 }
 

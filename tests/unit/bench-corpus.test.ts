@@ -11,6 +11,10 @@ import { contentPhase } from "../../src/bench/report.ts";
 import { markdownTarget } from "../../src/content/links.ts";
 import { parseYaml, splitFrontMatter } from "../../src/content/source.ts";
 import { POST_KEYS, dataSchemas, postSchema } from "../../src/schema/index.ts";
+import { readComments } from "../../src/comments/load.ts";
+import type { Post } from "../../src/content/model.ts";
+import { parseArchiveDate } from "../../src/dates.ts";
+import type { Problem } from "../../src/types.ts";
 import { slugify } from "../../src/slug.ts";
 
 const made: string[] = [];
@@ -60,7 +64,7 @@ describe("the benchmark corpus", () => {
     const [ta, tb] = [tree(a), tree(b)];
     assert.deepEqual([...ta.keys()], [...tb.keys()]);
     for (const [file, bytes] of ta) assert.ok(bytes.equals(tb.get(file)!), `${file} differs`);
-    assert.equal([...ta.keys()].filter((f) => f.startsWith("posts/")).length, 40);
+    assert.equal([...ta.keys()].filter((f) => f.startsWith("posts/") && f.endsWith(".md")).length, 40);
     assert.notDeepEqual([...generateCorpus(41).files.keys()].slice(0, 5), [...ta.keys()].slice(0, 5));
   });
 
@@ -154,6 +158,46 @@ describe("the benchmark corpus", () => {
     }
     assert.ok(links > corpus.posts.length, `${links} cross-links`);
     assert.ok(pins > 20, `${pins} related pins`);
+  });
+
+  it("gives about a quarter of the built posts valid comments files, and its replies cite comments that exist", () => {
+    const blogs = dataSchemas("UTC").blogs.parse(yaml("_data/blogs.yaml"));
+    const ids = new Map<string, Set<string>>();
+    let threads = 0;
+    let pingbacks = 0;
+    for (const post of corpus.posts) {
+      const file = post.path.replace(/\.md$/, ".comments.yaml");
+      assert.equal(corpus.files.has(file), post.comments > 0, file);
+      if (post.comments === 0) continue;
+      assert.ok(!post.draft, `${post.path}: a draft with comments`);
+      const zone = blogs[post.blog]?.timezone ?? "America/New_York";
+      const date = parseArchiveDate(post.date, zone);
+      assert.ok(date.ok);
+      const problems: Problem[] = [];
+      const comments = readComments(file, text(file), { source: post.path, date: date.date } as Post, zone, problems);
+      assert.deepEqual(problems, [], file);
+      assert.equal(comments?.all.length, post.comments);
+      ids.set(post.path, new Set(comments?.all.map((c) => c.id)));
+      if (comments?.all.some((c) => c.parent)) threads++;
+      pingbacks += comments?.all.filter((c) => c.type === "pingback").length ?? 0;
+    }
+    const built = corpus.posts.filter((post) => !post.draft).length;
+    assert.ok(ids.size > built * 0.15 && ids.size < built * 0.35, `${ids.size} of ${built} posts have comments`);
+    assert.ok(threads > 10 && pingbacks > 5, `${threads} threads, ${pingbacks} pingbacks`);
+    let cited = 0;
+    for (const post of corpus.posts) {
+      for (const m of splitFrontMatter(text(post.path)).body.matchAll(/^::: reply.*?(\S*)#comment-(\d+)$/gm)) {
+        cited++;
+        const target = m[1] ? markdownTarget(m[1], post.path) : post.path;
+        assert.ok(target && ids.get(target)?.has(m[2]!), `${post.path}: ${m[0]}`);
+      }
+    }
+    assert.ok(cited > 10, `${cited} citations`);
+  });
+
+  it("has one post with 2,000 comments from 500 posts on", () => {
+    assert.deepEqual(generateCorpus(500).posts.filter((post) => post.comments === 2000).length, 1);
+    assert.ok(corpus.posts.every((post) => post.comments < 2000));
   });
 
   it("uses the block kinds a real archive has", () => {

@@ -93,6 +93,25 @@ describe("reply container", () => {
       '<figure class="reply">\n<blockquote>\n<p>Hi.</p>\n</blockquote>\n</figure>\n',
     );
   });
+
+  it("links a cited comment through env.citeComment, with an id on the figure for the link back (issue: comments)", () => {
+    const calls: [string, number | null, string][] = [];
+    const env = {
+      citeComment: (target: string, line: number | null, anchor: string) => {
+        calls.push([target, line, anchor]);
+        return target === "#comment-9" ? undefined : { href: `/p/#${target.split("#")[1]}`, label: "a comment on “<P>”" };
+      },
+    };
+    const html = createMarkdown().render("Intro.\n\n::: reply Simon <S> p.md#comment-1\nQuote.\n:::\n\n::: reply #comment-2\nTwo.\n:::\n\n::: reply Z #comment-9\nNone.\n:::\n", env);
+    assert.deepEqual(calls, [["p.md#comment-1", 2, "citation-1"], ["#comment-2", 6, "citation-2"], ["#comment-9", 10, "citation-3"]]);
+    assert.equal(
+      html,
+      "<p>Intro.</p>\n" +
+        '<figure class="reply" id="citation-1">\n<figcaption><cite>Simon &lt;S&gt;</cite> wrote in <a href="/p/#comment-1">a comment on “&lt;P&gt;”</a>:</figcaption>\n<blockquote>\n<p>Quote.</p>\n</blockquote>\n</figure>\n' +
+        '<figure class="reply" id="citation-2">\n<figcaption>From <a href="/p/#comment-2">a comment on “&lt;P&gt;”</a>:</figcaption>\n<blockquote>\n<p>Two.</p>\n</blockquote>\n</figure>\n' +
+        '<figure class="reply">\n<figcaption><cite>Z</cite> wrote:</figcaption>\n<blockquote>\n<p>None.</p>\n</blockquote>\n</figure>\n',
+    );
+  });
 });
 
 describe("heading anchors", () => {
