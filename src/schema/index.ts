@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { type ArchiveDate, isValidZone, parseArchiveDate } from "../dates.ts";
+import { LinksFileSchema } from "../links/model.ts";
 
 /** Non-empty plain text; numbers are taken as their text (`title: 2008`). */
 export const Text = z
@@ -74,6 +75,8 @@ export const POST_KEYS = [
   "see_also",
   "draft",
   "order",
+  "original_url",
+  "original_date",
 ] as const;
 
 /** Front matter of one post; dates are parsed in `zone` (the blog's). */
@@ -91,6 +94,10 @@ export function postSchema(zone: string) {
     draft: z.boolean({ error: "must be true or false" }).default(false),
     /** Position among posts with the same date, earliest first (for scraped posts whose day is unknown). */
     order: z.number({ error: "must be a number" }).int("must be a whole number").default(0),
+    /** Where the post was first published (the old blog's address of it); importers fill it in. */
+    original_url: Url.optional(),
+    /** When it was published there, when that is not `date` (a post re-dated in the archive). */
+    original_date: dateIn(zone).optional(),
   });
 }
 export type PostFrontMatter = z.infer<ReturnType<typeof postSchema>>;
@@ -103,6 +110,12 @@ export const SiteSchema = z.object({
   timezone: TimeZone.default("UTC"),
   publisher: Text,
   sidebar: z.enum(["as-of-post", "latest"], { error: 'must be "as-of-post" or "latest"' }).default("as-of-post"),
+  /** What a post with an `original_url` names as its canonical URL: its page in the archive, or the original. */
+  // Optional rather than defaulted, so a `Site` written in code need not name them: absent is "archive".
+  canonical: z.enum(["archive", "original"], { error: 'must be "archive" or "original"' }).optional(),
+  /** Links recorded as moved (`_data/links.yaml`): kept as written, or rewritten to where they lead now. */
+  /** Absent is "keep". */
+  moved_links: z.enum(["keep", "rewrite"], { error: 'must be "keep" or "rewrite"' }).optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -188,8 +201,8 @@ export function reviewSchema(zone: string) {
 }
 export type Review = z.infer<ReturnType<typeof reviewSchema>>;
 
-/** `_data/<name>` files and the shape of each. */
-export const DATA_FILES = ["site", "authors", "blogs", "podcasts", "books", "reviews"] as const;
+/** `_data/<name>` files and the shape of each (`links` is written by `npm run links`, see src/links/). */
+export const DATA_FILES = ["site", "authors", "blogs", "podcasts", "books", "reviews", "links"] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 
 export function dataSchemas(zone: string) {
@@ -200,5 +213,6 @@ export function dataSchemas(zone: string) {
     podcasts: z.record(Id, podcastSchema(zone)),
     books: z.record(Id, BookSchema),
     reviews: listOf(reviewSchema(zone)),
+    links: LinksFileSchema,
   } satisfies Record<DataFileName, z.ZodType>;
 }

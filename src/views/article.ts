@@ -27,6 +27,35 @@ export interface ArticleView {
   previous?: PostLink;
   next?: PostLink;
   copyright: string;
+  /** "Originally published at … on …" (`original_url`), and the canonical URL when the site names the original. */
+  original?: Provenance;
+}
+
+export interface Provenance {
+  url: string;
+  /** What the line shows of the URL: its host and path, `blogs.example.com/2008/06/xen.html`. */
+  label: string;
+  datetime: string;
+  date: string;
+  /** Absolute canonical URL of the page when `site.canonical` is `original`. */
+  canonical?: string;
+}
+
+/** `https://www.example.com/2008/06/xen.html?p=1` → `www.example.com/2008/06/xen.html?p=1`. */
+export function urlLabel(url: string): string {
+  return url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
+}
+
+/** Where and when `post` was first published, as its page says it; undefined without `original_url`. */
+export function provenance(post: Post, site: Pick<Archive["site"], "canonical" | "language">): Provenance | undefined {
+  if (!post.original) return undefined;
+  return {
+    url: post.original.url,
+    label: urlLabel(post.original.url),
+    datetime: post.original.date.datetime,
+    date: formatArchiveDate(post.original.date, site.language),
+    ...(site.canonical === "original" ? { canonical: post.original.url } : {}),
+  };
 }
 
 const links = new WeakMap<Post, PostLink>();
@@ -71,5 +100,6 @@ export function articleView(archive: Archive, post: Post): ArticleView {
     previous: previous && postLink(previous, locale),
     next: next && postLink(next, locale),
     copyright: copyrightLine(post, blog, archive.site.publisher),
+    original: provenance(post, archive.site),
   };
 }
