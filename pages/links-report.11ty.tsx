@@ -59,8 +59,8 @@ export function render({ archive }: { archive: ArchiveStore }) {
       {report.attention.length > 0 && (
         <section aria-labelledby="attention">
           <h2 id="attention">Links to look at</h2>
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="attention">
-            <table class="link-attention">
+          {/* Scrolls sideways on a phone; focusable so that it scrolls by keyboard too. */}
+          <table class="link-attention" tabindex={0}>
               <thead>
                 <tr>
                   <th scope="col">Link (as written)</th>
@@ -105,8 +105,7 @@ export function render({ archive }: { archive: ArchiveStore }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </table>
         </section>
       )}
     </Base>

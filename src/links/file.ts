@@ -20,7 +20,7 @@ export const HEADER = [
 export function linksYaml(records: readonly LinkRecord[]): string {
   const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   if (sorted.length === 0) return `${HEADER}[]\n`;
-  return HEADER + stringify(sorted, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  return HEADER + stringify(sorted, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
 }
 
 /** The data file to write: an existing `links.yaml`, `.yml` or `.json` of `dataDir`, else `links.yaml`. */

@@ -36,6 +36,12 @@ export function anchors(html: string): Anchor[] {
   return found;
 }
 
+/** Whether the start tag has the attribute, with a value or bare (`data-pagefind-ignore`). */
+export function hasAttribute(anchor: Anchor, name: string): boolean {
+  return anchor.attributes.some(([key]) => key === name);
+}
+
+/** The attribute's value as written; undefined when it is absent or bare. */
 export function attribute(anchor: Anchor, name: string): string | undefined {
   return anchor.attributes.find(([key]) => key === name)?.[1];
 }

@@ -22,7 +22,7 @@
 import { decodeHTMLAttribute } from "entities";
 import { DateTime } from "luxon";
 import type { LinkRecord } from "./model.ts";
-import { type Anchor, anchors, attribute, closingTag, escapeAttribute, escapeText, startTag } from "./html.ts";
+import { type Anchor, anchors, attribute, closingTag, hasAttribute, escapeAttribute, escapeText, startTag } from "./html.ts";
 import { fragmentOf, linkKey } from "./url.ts";
 
 export type LinkTreatment =
@@ -85,7 +85,7 @@ export function markLinks(html: string, treatments: ReadonlyMap<string, LinkTrea
   found.forEach((anchor, i) => {
     if (anchor.start < at) return;
     const href = attribute(anchor, "href");
-    if (href === undefined || attribute(anchor, "data-versionurl") !== undefined || attribute(anchor, "data-link-as-written") !== undefined) return;
+    if (href === undefined || hasAttribute(anchor, "data-versionurl") || hasAttribute(anchor, "data-link-as-written")) return;
     const decoded = decodeHTMLAttribute(href);
     const key = linkKey(decoded);
     const treatment = key === undefined ? undefined : treatments.get(key);

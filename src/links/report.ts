@@ -84,7 +84,10 @@ export function buildReport(
   const perPost = new Map<string, WorstPost>();
   let oldestCheck: string | undefined;
   let newestCheck: string | undefined;
-  for (const [url, cited] of citations) {
+  // Recorded links the build does not see cited (in comments, which only `npm run links` reads) count too.
+  const urls = [...new Set([...citations.keys(), ...byUrl.keys()])].sort();
+  for (const url of urls) {
+    const cited = citations.get(url) ?? [];
     const record = byUrl.get(url);
     const state = reportState(record);
     counts[state]++;
@@ -126,7 +129,7 @@ export function buildReport(
         (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
     )
     .slice(0, worstLimit);
-  return { total: citations.size, counts, worst, attention, oldestCheck, newestCheck };
+  return { total: urls.length, counts, worst, attention, oldestCheck, newestCheck };
 }
 
 /** The build's report: the published posts' and the data's links against `_data/links.yaml`. */
