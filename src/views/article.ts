@@ -46,15 +46,30 @@ export function urlLabel(url: string): string {
   return url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
 }
 
+/**
+ * Whether the post's canonical URL is its `original_url`: with `canonical:
+ * original`, unless the original is on the archive's own host (the archive
+ * took the old blog's place, and the old address is now a redirect to the
+ * post's page).
+ */
+export function originalIsCanonical(post: Post, site: Pick<Archive["site"], "canonical" | "url">): boolean {
+  if (!post.original || site.canonical !== "original") return false;
+  try {
+    return new URL(post.original.url).host !== new URL(site.url).host;
+  } catch {
+    return false;
+  }
+}
+
 /** Where and when `post` was first published, as its page says it; undefined without `original_url`. */
-export function provenance(post: Post, site: Pick<Archive["site"], "canonical" | "language">): Provenance | undefined {
+export function provenance(post: Post, site: Pick<Archive["site"], "canonical" | "language" | "url">): Provenance | undefined {
   if (!post.original) return undefined;
   return {
     url: post.original.url,
     label: urlLabel(post.original.url),
     datetime: post.original.date.datetime,
     date: formatArchiveDate(post.original.date, site.language),
-    ...(site.canonical === "original" ? { canonical: post.original.url } : {}),
+    ...(originalIsCanonical(post, site) ? { canonical: post.original.url } : {}),
   };
 }
 

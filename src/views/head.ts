@@ -1,6 +1,7 @@
 /** What goes in a page's `<head>` besides its title: structured data. */
 import type { Archive, Post } from "../content/model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { originalIsCanonical } from "./article.ts";
 
 /**
  * JSON for an inline `<script type="application/ld+json">`: `<`, `>` and `&`
@@ -24,7 +25,7 @@ function iso(dt: Post["date"]): string {
 export function blogPostingJsonLd(archive: Archive, post: Post): object {
   const archived = absoluteUrl(archive.site.url, post.url);
   // With `canonical: original`, the original address is the post's URL and the archive's page is where it is kept.
-  const url = post.original && archive.site.canonical === "original" ? post.original.url : archived;
+  const url = post.original && originalIsCanonical(post, archive.site) ? post.original.url : archived;
   const blog = archive.blogs[post.blog];
   return {
     "@context": "https://schema.org",

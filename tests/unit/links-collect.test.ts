@@ -15,6 +15,8 @@ import { loadArchive } from "../../src/content/load.ts";
 import { ContentError } from "../../src/content/source.ts";
 import { citationDate, collectLinks } from "../../src/links/collect.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
+import { originalIsCanonical, provenance } from "../../src/views/article.ts";
+import { blogPostingJsonLd } from "../../src/views/head.ts";
 
 const roots: string[] = [];
 after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -108,5 +110,38 @@ describe("collectLinks", () => {
       assert.match(error.message, /posts\/main\/2008\/x\.md:4: original_url: must be an absolute http\(s\) URL/);
       return true;
     });
+  });
+});
+
+describe("provenance (original_url)", () => {
+  const post = (original: string, site = "https://example.org") =>
+    project({
+      ...DATA,
+      "_data/site.yaml": `title: T\nurl: ${site}\ntimezone: UTC\npublisher: P\ncanonical: original\n`,
+      "posts/main/2008/xen.md": `---\ntitle: Xen\ndate: "2008-06-24"\noriginal_url: ${original}\noriginal_date: "2008-06-20"\n---\nText.\n`,
+    });
+
+  it("names the original as canonical with canonical: original, and says when it was published there", async () => {
+    const archive = await load(post("https://blogs.example.com/main/2008/06/xen.html?p=12"));
+    const xen = archive.posts[0]!;
+    assert.deepEqual(provenance(xen, archive.site), {
+      url: "https://blogs.example.com/main/2008/06/xen.html?p=12",
+      label: "blogs.example.com/main/2008/06/xen.html?p=12",
+      datetime: "2008-06-20",
+      date: "June 20, 2008",
+      canonical: "https://blogs.example.com/main/2008/06/xen.html?p=12",
+    });
+    const jsonLd = blogPostingJsonLd(archive, xen) as Record<string, unknown>;
+    assert.equal(jsonLd.url, "https://blogs.example.com/main/2008/06/xen.html?p=12");
+    assert.equal(jsonLd.archivedAt, "https://example.org/main/2008/06/xen/");
+    assert.equal(jsonLd.sameAs, undefined);
+  });
+
+  it("never names an original on the archive's own host as canonical: that address now redirects to the post", async () => {
+    const archive = await load(post("https://example.org/2008/06/24/xen/"));
+    const xen = archive.posts[0]!;
+    assert.equal(originalIsCanonical(xen, archive.site), false);
+    assert.equal(provenance(xen, archive.site)?.canonical, undefined);
+    assert.equal((blogPostingJsonLd(archive, xen) as Record<string, unknown>).url, "https://example.org/main/2008/06/xen/");
   });
 });
