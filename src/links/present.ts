@@ -76,6 +76,22 @@ function note(text: string): string {
   return `<span class="link-note" data-pagefind-ignore> (${escapeText(text)})</span>`;
 }
 
+/** Each treatment map's answers by href as written, so the same sidebar links on every page are parsed once. */
+const answers = new WeakMap<ReadonlyMap<string, LinkTreatment>, Map<string, LinkTreatment | null>>();
+
+function lookup(href: string, treatments: ReadonlyMap<string, LinkTreatment>): LinkTreatment | undefined {
+  if (!/^\s*(?:https?:)?\/\//i.test(href)) return undefined;
+  let cache = answers.get(treatments);
+  if (!cache) answers.set(treatments, (cache = new Map()));
+  let answer = cache.get(href);
+  if (answer === undefined) {
+    const key = linkKey(href);
+    answer = (key === undefined ? undefined : treatments.get(key)) ?? null;
+    cache.set(href, answer);
+  }
+  return answer ?? undefined;
+}
+
 /** The HTML with every recorded dead or moved link treated as described above. */
 export function markLinks(html: string, treatments: ReadonlyMap<string, LinkTreatment>, options: PresentOptions): string {
   if (treatments.size === 0 || !html.includes("<a")) return html;
@@ -87,8 +103,7 @@ export function markLinks(html: string, treatments: ReadonlyMap<string, LinkTrea
     const href = attribute(anchor, "href");
     if (href === undefined || hasAttribute(anchor, "data-versionurl") || hasAttribute(anchor, "data-link-as-written")) return;
     const decoded = decodeHTMLAttribute(href);
-    const key = linkKey(decoded);
-    const treatment = key === undefined ? undefined : treatments.get(key);
+    const treatment = lookup(decoded, treatments);
     if (!treatment) return;
     let attributes = anchor.attributes;
     let suffix = "";
