@@ -110,11 +110,12 @@ export const SiteSchema = z.object({
   timezone: TimeZone.default("UTC"),
   publisher: Text,
   sidebar: z.enum(["as-of-post", "latest"], { error: 'must be "as-of-post" or "latest"' }).default("as-of-post"),
-  /** What a post with an `original_url` names as its canonical URL: its page in the archive, or the original. */
-  // Optional rather than defaulted, so a `Site` written in code need not name them: absent is "archive".
+  /**
+   * What a post with an `original_url` names as its canonical URL: its page in the archive, or the original.
+   * Absent is "archive" (optional rather than defaulted, so a `Site` written in code need not name it).
+   */
   canonical: z.enum(["archive", "original"], { error: 'must be "archive" or "original"' }).optional(),
-  /** Links recorded as moved (`_data/links.yaml`): kept as written, or rewritten to where they lead now. */
-  /** Absent is "keep". */
+  /** Links recorded as moved (`_data/links.yaml`): kept as written, or rewritten to where they lead now. Absent is "keep". */
   moved_links: z.enum(["keep", "rewrite"], { error: 'must be "keep" or "rewrite"' }).optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
