@@ -4,6 +4,7 @@ import type { ArticleView } from "../../src/views/article.ts";
 import { AuthorCard } from "../components/AuthorCard.tsx";
 import { NotPreserved } from "../components/NotPreserved.tsx";
 import { PostMeta } from "../components/PostMeta.tsx";
+import { Provenance } from "../components/Provenance.tsx";
 import { PrevNext } from "../components/PrevNext.tsx";
 import { RelatedArticle } from "../components/RelatedArticle.tsx";
 import { Backlinks, Sidebar } from "../components/Sidebar.tsx";
@@ -27,7 +28,7 @@ export interface ArticleProps {
 export function Article({ site, view, sidebar, jsonLd, comments }: ArticleProps) {
   const { post } = view;
   return (
-    <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article">
+    <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article" canonicalUrl={view.original?.canonical}>
       <Breadcrumbs crumbs={postCrumbs(post, view.blog.title, site.language)} />
       <div class="article-layout">
         {/* Search indexes the post alone (src/search/index.ts), never a draft; blog and tags are its filters. */}
@@ -40,6 +41,7 @@ export function Article({ site, view, sidebar, jsonLd, comments }: ArticleProps)
           <header class="post-header">
             <h1 class="p-name">{post.title}</h1>
             <PostMeta {...view} />
+            <Provenance original={view.original} />
             {view.tags.map((tag) => (
               <span hidden data-pagefind-filter={`tag:${tag.name}`} />
             ))}

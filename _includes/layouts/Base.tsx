@@ -21,13 +21,17 @@ export interface BaseProps {
   feed?: { blog: string; title: string } | { podcast: string; title: string };
   /** Extra class on `<body>` for page-kind styles. */
   kind?: string;
+  /** An absolute canonical URL elsewhere (a post's `original_url` with `canonical: original`), instead of `path`'s. */
+  canonicalUrl?: string;
+  /** Ask search engines not to index the page (the keeper's link report). */
+  noindex?: boolean;
   children: ComponentChildren;
 }
 
-export function Base({ site, title, description, path, type = "website", jsonLd, feed, kind, children }: BaseProps) {
+export function Base({ site, title, description, path, type = "website", jsonLd, feed, kind, canonicalUrl, noindex, children }: BaseProps) {
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = description ?? site.description;
-  const canonical = path === undefined ? undefined : absoluteUrl(site.url, path);
+  const canonical = canonicalUrl ?? (path === undefined ? undefined : absoluteUrl(site.url, path));
   return (
     <html lang={site.language}>
       <head>
@@ -35,6 +39,7 @@ export function Base({ site, title, description, path, type = "website", jsonLd,
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {summary && <meta name="description" content={summary} />}
+        {noindex && <meta name="robots" content="noindex" />}
         {canonical && <link rel="canonical" href={canonical} />}
         <meta name="color-scheme" content="light dark" />
         <meta property="og:site_name" content={site.title} />

@@ -61,6 +61,7 @@ const RESERVED_PATHS = new Map([
   ["assets", "stylesheets and images"],
   ["page", "home page's later pages"],
   ["search", "search page"],
+  ["links-report", "report of the external links"],
 ]);
 
 /** Load, check and index the archive; throws `ContentError` listing every problem. */
@@ -188,6 +189,7 @@ export async function loadData(options: Pick<LoadOptions, "root" | "dataDir">, p
     podcasts: parseWith(schemas.podcasts, raw.get("podcasts"), problems) ?? {},
     books: parseWith(schemas.books, raw.get("books"), problems) ?? {},
     reviews: parseWith(schemas.reviews, raw.get("reviews"), problems) ?? [],
+    links: parseWith(schemas.links, raw.get("links"), problems) ?? [],
   };
   checkDataReferences(data, raw, problems);
   return data;
@@ -431,6 +433,7 @@ function readPost(
     body: split.body,
     bodyLine: split.bodyLine,
     html: "",
+    ...(fm.original_url ? { original: { url: fm.original_url, date: fm.original_date ?? fm.date } } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * tags). Templates look things up here; they never scan `posts`.
  */
 import type { ArchiveDate } from "../dates.ts";
+import type { LinkRecord } from "../links/model.ts";
 import type { Author, Blog, Book, Podcast, Review, SeeAlso, Site } from "../schema/index.ts";
 import type { CommentIndex } from "../comments/model.ts";
 import type { Problem } from "../types.ts";
@@ -45,6 +46,8 @@ export interface Post {
   bodyLine: number;
   /** Rendered body. */
   html: string;
+  /** Where the post was first published (`original_url`, `original_date`; the date is `date` unless given). */
+  original?: { url: string; date: ArchiveDate };
 }
 
 export interface ArchiveData {
@@ -54,6 +57,8 @@ export interface ArchiveData {
   podcasts: Record<string, Podcast>;
   books: Record<string, Book>;
   reviews: Review[];
+  /** The external links' recorded state (`_data/links.yaml`, written by `npm run links`); none when the file is absent. */
+  links?: LinkRecord[];
 }
 
 export interface Archive extends ArchiveData {

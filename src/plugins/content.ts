@@ -24,6 +24,9 @@ import { buildSitemap } from "../sitemap/index.ts";
 import { buildArchivePages, type ArchivePage } from "../views/archives.ts";
 import { podcastPages, type PodcastPage } from "../views/catalog.ts";
 import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../views/listings.ts";
+import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
+import { linkReport, type LinkReport } from "../links/report.ts";
+import { linksPlugin } from "./links.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -99,6 +102,18 @@ export class ArchiveStore {
   get redirects(): RedirectOutput[] {
     return this.#once("redirects", () => redirectOutputs(this.current.posts));
   }
+  /** What the build does with each recorded dead or moved external link (src/links/present.ts). */
+  get linkTreatments(): { treatments: ReadonlyMap<string, LinkTreatment>; options: PresentOptions } {
+    return this.#once("linkTreatments", () => {
+      const site = this.current.site;
+      const options: PresentOptions = { movedLinks: site.moved_links ?? "keep", language: site.language };
+      return { treatments: linkTreatments(this.current.links ?? [], options), options };
+    });
+  }
+  /** The keeper's report of the external links (src/links/report.ts). */
+  get linkReport(): LinkReport {
+    return this.#once("linkReport", () => linkReport(this.current));
+  }
   /** URLs of the build's pages but the redirect pages, set at `eleventy.contentMap`. */
   pageUrls: readonly string[] = [];
   /** sitemap.xml, rendered after `pageUrls` is known. */
@@ -171,6 +186,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     flushTimings();
     if (results) reportSummary({ pages: results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
   });
+  // Recorded dead and moved external links, on every page (src/plugins/links.ts).
+  linksPlugin(config, store);
   config.addGlobalData("archive", () => store);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.postsDir, "**/*.comments.yaml"));

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { type ArchiveDate, isValidZone, parseArchiveDate } from "../dates.ts";
+import { LinksFileSchema } from "../links/model.ts";
 
 /** Non-empty plain text; numbers are taken as their text (`title: 2008`). */
 export const Text = z
@@ -91,6 +92,8 @@ export const POST_KEYS = [
   "see_also",
   "draft",
   "order",
+  "original_url",
+  "original_date",
 ] as const;
 
 /** Front matter of one post; dates are parsed in `zone` (the blog's). */
@@ -108,6 +111,10 @@ export function postSchema(zone: string) {
     draft: z.boolean({ error: "must be true or false" }).default(false),
     /** Position among posts with the same date, earliest first (for scraped posts whose day is unknown). */
     order: z.number({ error: "must be a number" }).int("must be a whole number").default(0),
+    /** Where the post was first published (the old blog's address of it); importers fill it in. */
+    original_url: Url.optional(),
+    /** When it was published there, when that is not `date` (a post re-dated in the archive). */
+    original_date: dateIn(zone).optional(),
   });
 }
 export type PostFrontMatter = z.infer<ReturnType<typeof postSchema>>;
@@ -122,6 +129,13 @@ export const SiteSchema = z.object({
   sidebar: z.enum(["as-of-post", "latest"], { error: 'must be "as-of-post" or "latest"' }).default("as-of-post"),
   /** Put comments in the search index too (by default only the posts' own text is). */
   search_comments: z.boolean({ error: "must be true or false" }).optional(),
+  /**
+   * What a post with an `original_url` names as its canonical URL: its page in the archive, or the original.
+   * Absent is "archive" (optional rather than defaulted, so a `Site` written in code need not name it).
+   */
+  canonical: z.enum(["archive", "original"], { error: 'must be "archive" or "original"' }).optional(),
+  /** Links recorded as moved (`_data/links.yaml`): kept as written, or rewritten to where they lead now. Absent is "keep". */
+  moved_links: z.enum(["keep", "rewrite"], { error: 'must be "keep" or "rewrite"' }).optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -207,8 +221,8 @@ export function reviewSchema(zone: string) {
 }
 export type Review = z.infer<ReturnType<typeof reviewSchema>>;
 
-/** `_data/<name>` files and the shape of each. */
-export const DATA_FILES = ["site", "authors", "blogs", "podcasts", "books", "reviews"] as const;
+/** `_data/<name>` files and the shape of each (`links` is written by `npm run links`, see src/links/). */
+export const DATA_FILES = ["site", "authors", "blogs", "podcasts", "books", "reviews", "links"] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 
 export function dataSchemas(zone: string) {
@@ -219,6 +233,7 @@ export function dataSchemas(zone: string) {
     podcasts: z.record(Id, podcastSchema(zone)),
     books: z.record(Id, BookSchema),
     reviews: listOf(reviewSchema(zone)),
+    links: LinksFileSchema,
   } satisfies Record<DataFileName, z.ZodType>;
 }
 

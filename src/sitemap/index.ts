@@ -16,8 +16,8 @@ export const ROBOTS_URL = "/robots.txt";
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 /** The sitemap protocol's limit of URLs in one file. */
 export const SITEMAP_LIMIT = 50_000;
-/** Pages that are never listed: the page hosts serve for unknown addresses. */
-const NOT_LISTED = new Set(["/404.html"]);
+/** Pages that are never listed: the page hosts serve for unknown addresses, the keeper's link report. */
+const NOT_LISTED = new Set(["/404.html", "/links-report/"]);
 
 export interface SitemapEntry {
   /** Absolute URL. */

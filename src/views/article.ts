@@ -30,6 +30,50 @@ export interface ArticleView {
   copyright: string;
   /** "3 comments" and the link to them, when the post has comments. */
   comments?: { count: number; text: string; url: string };
+  /** "Originally published at … on …" (`original_url`), and the canonical URL when the site names the original. */
+  original?: Provenance;
+}
+
+export interface Provenance {
+  url: string;
+  /** What the line shows of the URL: its host and path, `blogs.example.com/2008/06/xen.html`. */
+  label: string;
+  datetime: string;
+  date: string;
+  /** Absolute canonical URL of the page when `site.canonical` is `original`. */
+  canonical?: string;
+}
+
+/** `https://www.example.com/2008/06/xen.html?p=1` → `www.example.com/2008/06/xen.html?p=1`. */
+export function urlLabel(url: string): string {
+  return url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
+}
+
+/**
+ * Whether the post's canonical URL is its `original_url`: with `canonical:
+ * original`, unless the original is on the archive's own host (the archive
+ * took the old blog's place, and the old address is now a redirect to the
+ * post's page).
+ */
+export function originalIsCanonical(post: Post, site: Pick<Archive["site"], "canonical" | "url">): boolean {
+  if (!post.original || site.canonical !== "original") return false;
+  try {
+    return new URL(post.original.url).host !== new URL(site.url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Where and when `post` was first published, as its page says it; undefined without `original_url`. */
+export function provenance(post: Post, site: Pick<Archive["site"], "canonical" | "language" | "url">): Provenance | undefined {
+  if (!post.original) return undefined;
+  return {
+    url: post.original.url,
+    label: urlLabel(post.original.url),
+    datetime: post.original.date.datetime,
+    date: formatArchiveDate(post.original.date, site.language),
+    ...(originalIsCanonical(post, site) ? { canonical: post.original.url } : {}),
+  };
 }
 
 const links = new WeakMap<Post, PostLink>();
@@ -75,5 +119,6 @@ export function articleView(archive: Archive, post: Post): ArticleView {
     next: next && postLink(next, locale),
     copyright: copyrightLine(post, blog, archive.site.publisher),
     comments: commentCount(archive.comments, post, locale),
+    original: provenance(post, archive.site),
   };
 }

@@ -2,6 +2,7 @@
 import type { Archive, Post } from "../content/model.ts";
 import { absoluteUrl } from "../urls.ts";
 import { commentsJsonLd } from "../comments/jsonld.ts";
+import { originalIsCanonical } from "./article.ts";
 
 /**
  * JSON for an inline `<script type="application/ld+json">`: `<`, `>` and `&`
@@ -23,7 +24,9 @@ function iso(dt: Post["date"]): string {
 
 /** schema.org `BlogPosting` of a post. */
 export function blogPostingJsonLd(archive: Archive, post: Post): object {
-  const url = absoluteUrl(archive.site.url, post.url);
+  const archived = absoluteUrl(archive.site.url, post.url);
+  // With `canonical: original`, the original address is the post's URL and the archive's page is where it is kept.
+  const url = post.original && originalIsCanonical(post, archive.site) ? post.original.url : archived;
   const blog = archive.blogs[post.blog];
   return {
     "@context": "https://schema.org",
@@ -31,6 +34,7 @@ export function blogPostingJsonLd(archive: Archive, post: Post): object {
     headline: post.title,
     url,
     mainEntityOfPage: url,
+    ...(post.original ? provenanceJsonLd(post.original, url === archived ? undefined : archived) : {}),
     datePublished: iso(post.date),
     ...(post.updated ? { dateModified: iso(post.updated) } : {}),
     author: { "@type": "Person", name: archive.authors[post.author]?.name ?? post.author, url: absoluteUrl(archive.site.url, `/authors/${post.author}/`) },
@@ -40,5 +44,18 @@ export function blogPostingJsonLd(archive: Archive, post: Post): object {
     ...(post.tags.length ? { keywords: post.tags.map((tag) => tag.name).join(", ") } : {}),
     inLanguage: archive.site.language,
     ...commentsJsonLd(archive, post),
+  };
+}
+
+/**
+ * Where the post was first published: `sameAs` its original address (unless
+ * that is already its `url`), `archivedAt` the archive's page (when the
+ * original is the `url`), and the original publication as `isBasedOn`, with
+ * its date.
+ */
+function provenanceJsonLd(original: NonNullable<Post["original"]>, archivedAt: string | undefined): object {
+  return {
+    ...(archivedAt ? { archivedAt } : { sameAs: original.url }),
+    isBasedOn: { "@type": "BlogPosting", url: original.url, datePublished: iso(original.date) },
   };
 }
