@@ -4,8 +4,7 @@
  * - posts: every `<a href>` of the rendered body, as the build renders it
  *   (markdown links, bare URLs, reference links, raw HTML), the `see_also`
  *   articles and the `original_url`;
- * - comments: `<slug>.comments.yaml` beside a post, a list of
- *   `{id, author, url, date, body, …}`: the commenter's `url` and the links
+ * - comments (the comments model, src/comments/): the commenter's `url` and the links
  *   of the `body` (rendered by the same markdown);
  * - data: authors' links, blogs' home pages and promos, podcasts' links,
  *   artwork and episodes' audio, books' and reviews' links.
@@ -14,27 +13,11 @@
  * date it was made (the post's, the comment's, the review's) so an archived
  * copy can be asked for as of then.
  */
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import type { MarkdownIt } from "markdown-it";
 import type { Archive, Post } from "../content/model.ts";
-import { parseYaml } from "../content/source.ts";
-import { parseArchiveDate } from "../dates.ts";
+import { renderComment } from "../comments/markdown.ts";
 import { anchors, attribute } from "./html.ts";
 import type { Citation, LinkCitations } from "./model.ts";
 import { isExternal, linkKey, linkKeyOfAttribute } from "./url.ts";
-
-export interface CollectOptions {
-  /** Project root: posts' `source` paths are relative to it. */
-  root: string;
-  /** Renders comment bodies (the project's markdown). */
-  markdown: MarkdownIt;
-}
-
-/** `posts/main/2008/xen.md` → `posts/main/2008/xen.comments.yaml`. */
-export function commentsFile(source: string): string {
-  return source.replace(/\.md$/, ".comments.yaml");
-}
 
 /** The external hrefs of rendered HTML, as link keys, in order (repeats kept). */
 export function htmlLinks(html: string): string[] {
@@ -60,41 +43,22 @@ class Collector {
   }
 }
 
-/** A comment file's entries, read leniently: a list, or `{comments: [...]}`; unreadable files count as none. */
-async function readComments(file: string): Promise<Record<string, unknown>[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return [];
-  }
-  const parsed = parseYaml(text, file);
-  const value = parsed.value as unknown;
-  const list = Array.isArray(value) ? value : (value as { comments?: unknown } | null)?.comments;
-  return Array.isArray(list) ? list.filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null) : [];
-}
-
-function dateMs(value: unknown, zone: string): number | undefined {
-  const parsed = parseArchiveDate(value, zone);
-  return parsed.ok ? parsed.date.start : undefined;
-}
-
-async function collectComments(post: Post, collector: Collector, options: CollectOptions, zone: string): Promise<void> {
-  const file = commentsFile(post.source);
-  for (const comment of await readComments(path.join(options.root, file))) {
-    const citation: Citation = { file, post: post.source, date: dateMs(comment.date, zone) ?? post.date.start };
-    if (typeof comment.url === "string") collector.add(comment.url, citation);
-    if (typeof comment.body === "string") {
-      for (const key of htmlLinks(options.markdown.render(comment.body, {}))) collector.add(key, citation);
-    }
+/** The links of a post's comments (the loaded comments model): each commenter's `url` and the links in the bodies. */
+function collectComments(archive: Archive, post: Post, collector: Collector): void {
+  const comments = archive.comments.of(post);
+  if (!comments) return;
+  for (const comment of comments.all) {
+    const citation: Citation = { file: comments.file, post: post.source, date: comment.date.start };
+    if (comment.url !== undefined) collector.add(comment.url, citation);
+    for (const key of htmlLinks(renderComment(comment).html)) collector.add(key, citation);
   }
 }
 
 /** Every external link of `archive` (its published posts and drafts, comments and data), sorted by URL. */
-export async function collectLinks(archive: Archive, options: CollectOptions): Promise<LinkCitations> {
+export function collectLinks(archive: Archive): LinkCitations {
   const collector = new Collector(archive.site.url);
   const posts = [...archive.posts, ...archive.drafts];
-  await Promise.all(posts.map((post) => collectComments(post, collector, options, archive.site.timezone)));
+  for (const post of posts) collectComments(archive, post, collector);
   return collectInto(collector, archive, posts);
 }
 

@@ -126,7 +126,7 @@ export async function links(root: string, argv: readonly string[], log: (line: s
     if (error instanceof ContentError) throw new ToolError(`${error.message}\nFix these first; no link was checked.`);
     throw error;
   }
-  const citations = await collectLinks(archive, { root, markdown: createMarkdown() });
+  const citations = collectLinks(archive);
   const file = await linksFilePath(root, CONTENT.dataDir);
   const shown = path.relative(root, file).split(path.sep).join("/");
   if (args.report) return reportText(buildReport(archive, citations, archive.links ?? []));

@@ -62,18 +62,17 @@ describe("collectLinks", () => {
         "",
       ].join("\n"),
       "posts/main/2008/xen.comments.yaml": [
-        "comments:",
-        "  - id: 1",
-        "    author: Simon",
-        "    url: https://simon.example.com/",
-        '    date: "2008-06-25T09:00"',
-        '    body: "Answer at <https://c.example.com/answer>"',
+        "- id: 1",
+        "  author: Simon",
+        "  url: https://simon.example.com/",
+        '  date: "2008-06-25T09:00"',
+        '  body: "Answer at <https://c.example.com/answer>"',
         "",
       ].join("\n"),
       "posts/main/2009/later.md": '---\ntitle: Later\ndate: "2009-01-02"\ndraft: true\n---\n[draft link](https://a.example.com/page)\n',
     });
     const archive = await load(root);
-    const links = await collectLinks(archive, { root, markdown: createMarkdown() });
+    const links = collectLinks(archive);
     assert.deepEqual([...links.keys()], [
       "https://a.example.com/page",
       "https://ann.example.net/",
