@@ -1,5 +1,6 @@
 /**
- * Browser tests against the built site in `_site/` (build it first).
+ * Browser tests against the sample archive built into `_sample-site/`
+ * (`npm run test:e2e` builds it first), and throwaway archives of their own.
  * `node --import tsx tests/support/browser.ts` makes sure a Chromium is there;
  * this config uses whichever one `findBrowser()` picks.
  */
@@ -42,7 +43,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `node --import tsx src/tools/serve.ts _site --port ${port}`,
+    // The sample archive, built by `npm run test:e2e` (not the project's own `_site/`).
+    command: `node --import tsx src/tools/serve.ts _sample-site --port ${port}`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

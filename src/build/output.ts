@@ -27,7 +27,7 @@ const MARKER_TEXT =
   "Do not keep anything of your own in it.\n";
 
 /** The project's own folders: never an output, never inside or around one. */
-export const PROTECTED = ["posts", "_data", "pages", "_includes", "assets", "src", "tests", "node_modules", ".git"];
+export const PROTECTED = ["posts", "_data", "sample", "pages", "_includes", "assets", "src", "tests", "node_modules", ".git"];
 
 /** Writes the marker into a folder the build has just made. */
 export function writeMarker(folder: string): void {

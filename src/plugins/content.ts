@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { emptyArchive, loadArchive } from "../content/load.ts";
-import { contentDirs } from "../content/root.ts";
+import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import { crossLinks } from "../content/links.ts";
 import type { Archive } from "../content/model.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
@@ -128,8 +128,13 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   const markdown = createMarkdown({ plugins: [crossLinks] });
 
   let runMode = "build";
+  let told = false;
   config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
+    if (!told && !process.env.BACKLIST_CONTENT && contentDirs().sample) {
+      console.error(`[backlist] This project has no archive of its own yet: showing the sample archive (${SAMPLE_DIR}/). Start yours with npm run init.`);
+      told = true;
+    }
     let archive: Archive;
     let related: Promise<Map<string, string[]>> | undefined;
     try {

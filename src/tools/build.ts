@@ -39,6 +39,9 @@ line saying what it built.
                      a build wrote, an empty one, or a new one: a folder with
                      files of its own, the project's own folders and anything
                      tracked by git are refused
+  --content=<folder> build the archive in that folder (its posts/ and _data/)
+                     instead of the project's own: --content=sample builds the
+                     sample archive
   --help             this text
 
 Environment: PATH_PREFIX=/archive/ builds a site served under that path;
@@ -46,16 +49,19 @@ BACKLIST_DRAFTS=1 builds drafts too; BACKLIST_TIMINGS=1 prints phase timings.
 Other options are passed to Eleventy.`;
 
 /** Where the build goes: the `--output` argument if given, else `_site`. */
-export function outputArgument(args: readonly string[]): { output: string; rest: string[] } {
+export function outputArgument(args: readonly string[]): { output: string; content?: string; rest: string[] } {
   const rest: string[] = [];
   let output = DEFAULT_OUTPUT;
+  let content: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? "";
     if (arg.startsWith("--output=")) output = arg.slice("--output=".length);
     else if (arg === "--output" && i + 1 < args.length) output = args[++i] ?? output;
+    else if (arg.startsWith("--content=")) content = arg.slice("--content=".length);
+    else if (arg === "--content" && i + 1 < args.length) content = args[++i];
     else rest.push(arg);
   }
-  return { output, rest };
+  return { output, content, rest };
 }
 
 /** The temporary and the retired folder of the build with process id `pid` (`output` without a trailing slash). */
@@ -152,7 +158,7 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   const root = process.cwd();
-  const { output: asGiven, rest } = outputArgument(args);
+  const { output: asGiven, content, rest } = outputArgument(args);
   const output = normaliseOutput(root, asGiven);
   const relative = path.relative(root, output);
   const shown = `${relative.startsWith("..") || path.isAbsolute(relative) ? output : relative || "."}/`;
@@ -195,6 +201,8 @@ async function main(args: readonly string[]): Promise<number> {
   // outright (SIGKILL), the channel closes and Eleventy stops too.
   child = spawn(process.execPath, ["--import", "tsx", "--import", ORPHAN_GUARD, cmd, "--quiet", ...rest, `--output=${tmp}`], {
     stdio: ["inherit", "pipe", "inherit", "ipc"],
+    // --content=<folder>: build the archive kept there (its posts/ and _data/), e.g. the sample.
+    env: content === undefined ? process.env : { ...process.env, BACKLIST_CONTENT: content },
   });
   const summary: Partial<BuildSummary> = {};
   child.on("message", (message) => Object.assign(summary, summaryPart(message)));

@@ -34,8 +34,8 @@ export class Project {
     made.push(this.root);
     for (const name of LINKED) symlinkSync(path.join(REPO, name), path.join(this.root, name));
     if (options.sample) {
-      cpSync(path.join(REPO, "posts"), path.join(this.root, "posts"), { recursive: true });
-      cpSync(path.join(REPO, "_data"), path.join(this.root, "_data"), { recursive: true });
+      cpSync(path.join(REPO, "sample", "posts"), path.join(this.root, "posts"), { recursive: true });
+      cpSync(path.join(REPO, "sample", "_data"), path.join(this.root, "_data"), { recursive: true });
     }
     this.write(files);
   }

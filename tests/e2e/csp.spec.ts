@@ -30,7 +30,7 @@ const PAGES = [
 ];
 
 let origin = "";
-const server = createStaticServer(path.resolve("_site"), { headers: true });
+const server = createStaticServer(path.resolve("_sample-site"), { headers: true });
 
 test.beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
