@@ -1,12 +1,15 @@
 /** The page static hosts serve for a URL that is not in the archive. */
 import type { ArchiveStore } from "../src/plugins/content.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
+import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
+import { HOME } from "../src/views/breadcrumbs.ts";
 
 export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };
 
 export function render({ archive }: { archive: ArchiveStore }) {
   return (
     <Base site={archive.current.site} title="Page not found" kind="page-404">
+      <Breadcrumbs crumbs={[HOME, { label: "Page not found" }]} />
       <header class="page-header">
         <h1>Page not found</h1>
       </header>

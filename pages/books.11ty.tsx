@@ -2,6 +2,8 @@
 import type { ArchiveStore } from "../src/plugins/content.ts";
 import { booksView } from "../src/views/catalog.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
+import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
+import { HOME } from "../src/views/breadcrumbs.ts";
 
 export const data = {
   // No page (and no sitemap entry) for an archive without book recommendations.
@@ -13,6 +15,7 @@ export function render({ archive }: { archive: ArchiveStore }) {
   const books = booksView(archive.current);
   return (
     <Base site={archive.current.site} path={"/books/"} title="Book recommendations" kind="page-books">
+      <Breadcrumbs crumbs={[HOME, { label: "Book recommendations", url: "/books/" }]} />
       <header class="page-header">
         <h1>Book recommendations</h1>
       </header>

@@ -2,6 +2,8 @@
 import type { ArchiveStore } from "../src/plugins/content.ts";
 import type { PodcastPage } from "../src/views/catalog.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
+import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
+import { HOME } from "../src/views/breadcrumbs.ts";
 
 export const data = {
   pagination: { data: "archive.podcasts", size: 1, alias: "show" },
@@ -12,6 +14,7 @@ export const data = {
 export function render({ archive, show }: { archive: ArchiveStore; show: PodcastPage }) {
   return (
     <Base site={archive.current.site} path={show.url} feed={{ podcast: show.id, title: show.title }} title={show.title} description={show.description} kind="page-podcast">
+      <Breadcrumbs crumbs={[HOME, { label: "Podcasts" }, { label: show.title, url: show.url }]} />
       <header class="page-header">
         <h1>{show.title}</h1>
         <p class="lede">

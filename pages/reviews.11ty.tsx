@@ -2,6 +2,8 @@
 import type { ArchiveStore } from "../src/plugins/content.ts";
 import { reviewsView } from "../src/views/catalog.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
+import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
+import { HOME } from "../src/views/breadcrumbs.ts";
 
 export const data = {
   // No page (and no sitemap entry) for an archive without product reviews.
@@ -13,6 +15,7 @@ export function render({ archive }: { archive: ArchiveStore }) {
   const reviews = reviewsView(archive.current);
   return (
     <Base site={archive.current.site} path={"/reviews/"} title="Product reviews" kind="page-reviews">
+      <Breadcrumbs crumbs={[HOME, { label: "Product reviews", url: "/reviews/" }]} />
       <header class="page-header">
         <h1>Product reviews</h1>
       </header>

@@ -8,6 +8,8 @@
 import type { ArchiveStore } from "../src/plugins/content.ts";
 import { BUNDLE_DIR } from "../src/search/index.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
+import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
+import { HOME } from "../src/views/breadcrumbs.ts";
 
 export const data = { permalink: "/search/", eleventyExcludeFromCollections: true };
 
@@ -18,6 +20,7 @@ export function render({ archive }: { archive: ArchiveStore }) {
   const bundle = `/${BUNDLE_DIR}/`;
   return (
     <Base site={site} title="Search" path="/search/" description={`Search the posts of ${site.title}.`} kind="page-search">
+      <Breadcrumbs crumbs={[HOME, { label: "Search", url: "/search/" }]} />
       <header class="page-header">
         <h1>Search</h1>
         <p class="lede">Search the text of every post in the archive.</p>

@@ -5,7 +5,8 @@ export type PostMetaProps = Pick<ArticleView, "author" | "blog" | "datetime" | "
 
 export function PostMeta({ author, blog, datetime, date, updated, tags, comments }: PostMetaProps) {
   return (
-    <div class="post-meta">
+    // Not part of the post's text for search: results show the post's own words, not its byline.
+    <div class="post-meta" data-pagefind-ignore="">
       <p class="byline">
         By <a href={author.url} rel="author">{author.name}</a> in <a href={blog.url}>{blog.title}</a>
         {" · "}

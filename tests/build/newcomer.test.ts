@@ -109,3 +109,25 @@ describe("summaries", () => {
     assert.ok(decodeHTML(project.read("feed.xml")).includes(summary), "the feed's summary is the same");
   });
 });
+
+describe("breadcrumbs and search results", () => {
+  it("every page but home has breadcrumbs, and a post's byline is not part of its search text", () => {
+    const project = new Project({}, { sample: true });
+    const result = project.build();
+    assert.equal(result.status, 0, result.output);
+    for (const page of [
+      "search/index.html",
+      "404.html",
+      "books/index.html",
+      "reviews/index.html",
+      "podcasts/converging-on-microsoft-podcast/index.html",
+      "tags/index.html",
+      "archive/index.html",
+    ]) {
+      assert.match(project.read(page), /<nav class="breadcrumbs" aria-label="Breadcrumb">\s*<ol>\s*<li>\s*<a href="\/">Home<\/a>/, page);
+    }
+    assert.doesNotMatch(project.read("index.html"), /class="breadcrumbs"/);
+    const article = project.read("converging-on-microsoft/2008/06/citrix-virtualization-cto-disputes-red-hat-hypervisor-strategy/index.html");
+    assert.match(article, /<div class="post-meta" data-pagefind-ignore(="")?>/);
+  });
+});
