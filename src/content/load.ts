@@ -24,6 +24,7 @@ import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, com
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import type { ExternalLinksEnv } from "../markdown/external-links.ts";
 import { ContentError, decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
+import { isPageSource } from "./pages.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -202,7 +203,9 @@ async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Prob
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    // A blog's standalone pages (posts/<blog>/pages/) are loaded by src/content/pages.ts.
+    .filter((file) => !isPageSource(rel(options, file), options.postsDir));
   files.push(...(await symlinkedPosts(entries, options, problems)));
   files.sort();
   const schemas = new Map<string, ReturnType<typeof postSchema>>();

@@ -6,6 +6,7 @@
 import type { ArchiveDate } from "../dates.ts";
 import type { Author, Blog, Book, Podcast, Review, SeeAlso, Site } from "../schema/index.ts";
 import type { Problem } from "../types.ts";
+import type { StandalonePage } from "./pages.ts";
 
 export interface Tag {
   slug: string;
@@ -77,6 +78,8 @@ export interface Archive extends ArchiveData {
   siteLinks: readonly SiteLink[];
   /** Warnings of the run (errors throw instead). */
   warnings: Problem[];
+  /** The blogs' standalone pages (src/content/pages.ts), set once they are loaded after the posts. */
+  pages?: readonly StandalonePage[];
 }
 
 export interface SiteLink {

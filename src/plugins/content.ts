@@ -6,7 +6,9 @@
 import path from "node:path";
 import { emptyArchive, loadArchive } from "../content/load.ts";
 import { crossLinks } from "../content/links.ts";
-import type { Archive } from "../content/model.ts";
+import type { Archive, SiteLink } from "../content/model.ts";
+import { type StandalonePage, loadPages } from "../content/pages.ts";
+import { type PageIndex, buildPageIndex } from "../views/page.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { checkSiteLinks } from "../content/sitelinks.ts";
@@ -94,7 +96,15 @@ export class ArchiveStore {
   }
   /** `_redirects` and a page at each post's old address (`aliases`). */
   get redirects(): RedirectOutput[] {
-    return this.#once("redirects", () => redirectOutputs(this.current.posts));
+    return this.#once("redirects", () => redirectOutputs([...this.current.posts, ...(this.current.pages ?? [])]));
+  }
+  /** The blogs' standalone pages (src/content/pages.ts), by URL and by blog. */
+  get pages(): PageIndex {
+    return this.#once("pages", () => buildPageIndex(this.current.pages ?? []));
+  }
+  /** Every standalone page to write (drafts only when they are built). */
+  get pageList(): readonly StandalonePage[] {
+    return this.current.pages ?? [];
   }
   /** URLs of the build's pages but the redirect pages, set at `eleventy.contentMap`. */
   pageUrls: readonly string[] = [];
@@ -110,22 +120,30 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   const markdown = createMarkdown({ plugins: [crossLinks] });
 
   let runMode = "build";
+  let pageSiteLinks: SiteLink[] = [];
   config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
     let archive: Archive;
     let related: Promise<Map<string, string[]>> | undefined;
+    const includeDrafts = settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve");
     try {
       archive = await timed("content load", () => loadArchive({
         root: process.cwd(),
         postsDir: settings.postsDir,
         dataDir: settings.dataDir,
         // BACKLIST_DRAFTS=1 builds drafts in any mode (=0 never); by default only `npm start` does.
-        includeDrafts: settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve"),
+        includeDrafts,
         markdown,
         beforeRender: (posts, pinned) => {
           related = timed("related posts (worker)", () => computeRelatedInWorker(relatedDocs(posts, pinned)));
         },
       }));
+      // Standalone pages (src/content/pages.ts), once the posts they may link to are known.
+      const loaded = await loadPages({ root: process.cwd(), postsDir: settings.postsDir, includeDrafts, markdown }, archive);
+      if (loaded.problems.some((p) => p.severity === "error")) throw new ContentError([...loaded.problems, ...archive.warnings]);
+      archive.pages = loaded.pages;
+      archive.warnings.push(...loaded.problems);
+      pageSiteLinks = loaded.siteLinks;
     } catch (error) {
       if (error instanceof ContentError && mode !== "build") {
         // Keep serving the last good archive (an empty one if none built
@@ -147,8 +165,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
     store.pageUrls = pageUrlsExcept(inputPathToUrl);
-    const problems = checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file));
-    problems.push(...aliasProblems(archive.posts, store.pageUrls, (file) => isCopiedFile(file)));
+    const problems = checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, (file) => isCopiedFile(file));
+    problems.push(...aliasProblems([...archive.posts, ...(archive.pages ?? [])], store.pageUrls, (file) => isCopiedFile(file)));
     if (problems.length === 0) return;
     const error = new ContentError([...problems, ...archive.warnings]);
     if (runMode !== "build") {
