@@ -195,16 +195,16 @@ const keyLine: AliasLine = (post) => post.lines.aliases;
  * problems: aliases naming no path, old paths claimed twice, and old paths
  * the site itself uses.
  */
-export function checkAliases(
-  posts: readonly Redirectable[],
+export function checkAliases<T extends Redirectable>(
+  posts: readonly T[],
   pageUrls: Iterable<string>,
-  options: { prefix?: string; fileExists?: (relativePath: string) => boolean; lineOf?: AliasLine } = {},
+  options: { prefix?: string; fileExists?: (relativePath: string) => boolean; lineOf?: (post: T, index: number) => number | undefined } = {},
 ): Problem[] {
   const { redirects, problems } = planRedirects(posts, options.prefix ?? "/");
   const all = [...problems, ...aliasCollisions(redirects, pageUrls, options.fileExists)];
   if (all.length === 0) return [];
   const bySource = new Map(posts.map((post) => [post.source, post]));
-  const lineOf = options.lineOf ?? keyLine;
+  const lineOf: (post: T, index: number) => number | undefined = options.lineOf ?? keyLine;
   return all
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.index - b.index))
     .map((problem) => {
