@@ -188,9 +188,23 @@ export function htmlToMarkdown(html: string, base?: string, removed?: Removed, r
   return sanitizedToMarkdown(sanitizeBody(html, base, removed, rewrite));
 }
 
+/** Paragraphs of plain text only (most comments): converted without building a DOM. */
+const PLAIN_PARAGRAPHS = /^(?:\s*<p>[^<>]*<\/p>)+\s*$/;
+
 /** Markdown of HTML already sanitised, ending with one newline, or "". */
 export function sanitizedToMarkdown(html: string): string {
-  const markdown = turndown().turndown(html).replace(/[ \t]+$/gm, "").trim();
+  const service = turndown();
+  const markdown = (
+    PLAIN_PARAGRAPHS.test(html)
+      ? [...html.matchAll(/<p>([^<>]*)<\/p>/g)]
+          .map((match) => decodeHTML(match[1] ?? "").replace(/[ \t\r\n]+/g, " ").trim())
+          .filter(Boolean)
+          .map((text) => service.escape(text))
+          .join("\n\n")
+      : service.turndown(html)
+  )
+    .replace(/[ \t]+$/gm, "")
+    .trim();
   return markdown ? `${markdown}\n` : "";
 }
 
