@@ -17,12 +17,25 @@ export function render({ archive, listing }: { archive: ArchiveStore; listing: L
   const current = archive.current;
   const title = listing.pager.page > 1 ? `${listing.title}, page ${listing.pager.page}` : listing.title;
   const years = listing.pager.page === 1 ? (listing.years ?? []) : [];
+  // A blog's standalone pages (About, Contact…), on its first page.
+  const pages = listing.kind === "blog" && listing.pager.page === 1 ? (archive.pages.byBlog.get(listing.url.slice(1, -1)) ?? []) : [];
   return (
     <Base site={current.site} path={listing.url} title={title} description={listing.description} kind={`page-${listing.kind}`}>
       <Breadcrumbs crumbs={listing.crumbs} />
       <header class="page-header">
         <h1>{title}</h1>
         {listing.description && listing.pager.page === 1 && <p class="lede">{listing.description}</p>}
+        {pages.length > 0 && (
+          <nav class="blog-pages" aria-label="Pages">
+            <ul class="archive-months">
+              {pages.map((page) => (
+                <li>
+                  <a href={page.url}>{page.title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         {years.length > 0 && (
           <nav class="blog-years" aria-label="Posts by year">
             <ul class="archive-months">

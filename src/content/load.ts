@@ -31,6 +31,7 @@ import { loadComments } from "../comments/load.ts";
 import { citeCommentIn } from "../comments/cite.ts";
 import { CommentIndex } from "../comments/model.ts";
 import type { ReplyEnv } from "../markdown/reply.ts";
+import { isPageSource } from "./pages.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -275,7 +276,9 @@ async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Prob
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    // A blog's standalone pages (posts/<blog>/pages/) are loaded by src/content/pages.ts.
+    .filter((file) => !isPageSource(rel(options, file), options.postsDir));
   files.push(...(await symlinkedPosts(entries, options, problems)));
   files.sort();
   const schemas = new Map<string, ReturnType<typeof postSchema>>();

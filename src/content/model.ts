@@ -8,6 +8,7 @@ import type { LinkRecord } from "../links/model.ts";
 import type { Author, Blog, Book, Podcast, Review, SeeAlso, Site } from "../schema/index.ts";
 import type { CommentIndex } from "../comments/model.ts";
 import type { Problem } from "../types.ts";
+import type { StandalonePage } from "./pages.ts";
 
 export interface Tag {
   slug: string;
@@ -93,6 +94,8 @@ export interface Archive extends ArchiveData {
   warnings: Problem[];
   /** Comments of each post (`<slug>.comments.yaml`), and the replies citing them. */
   comments: CommentIndex;
+  /** The blogs' standalone pages (src/content/pages.ts), set once they are loaded after the posts. */
+  pages?: readonly StandalonePage[];
 }
 
 export interface SiteLink {

@@ -1,20 +1,29 @@
 /**
- * Source items → posts of the archive: front matter values checked by the
- * project's own post schema, author ids, tags, summary, the old address as
- * an alias, and the body as markdown. Pure: no file is read or written.
+ * Source items → posts and pages of the archive: front matter values
+ * checked by the project's own schemas, author ids, tags, summary, the old
+ * address as an alias, and the body as markdown. Every item gets a result:
+ * converted, or skipped with its reason; one item never stops the others.
+ * Pure: no file is read or written.
  */
 import type { ArchiveData } from "../content/model.ts";
 import type { ArchiveDate } from "../dates.ts";
-import { postSchema } from "../schema/index.ts";
+import { parseArchiveDate } from "../dates.ts";
 import { slugify } from "../slug.ts";
+import { type CommentEntry, convertComments } from "./comments.ts";
 import { frontMatterText, oneLine } from "./frontmatter.ts";
-import { htmlToMarkdown, htmlToText } from "./html.ts";
+import { type Removed, htmlToMarkdown, htmlToText } from "./html.ts";
 import { blogZone, postFile, postUrl } from "./project.ts";
-import type { SourceItem } from "./source.ts";
+import type { Attachment, SourceItem } from "./source.ts";
+import { renderWordPress } from "./wordpress.ts";
+import type { OldUrls } from "./xref.ts";
+import { PAGES_FOLDER, reservedPageSegment } from "../content/pages.ts";
 
 export interface ImportedPost {
   key: string;
-  /** Position in the source, for messages and stable ordering. */
+  /** Keys earlier imports may have recorded the item under. */
+  legacyKeys: string[];
+  kind: "post" | "page";
+  /** Position in the import (all files), for messages and stable ordering. */
   index: number;
   title: string;
   /** As it goes into the front matter. */
@@ -26,10 +35,29 @@ export interface ImportedPost {
   /** Path of the post on the old site, when it had one. */
   alias?: string;
   draft: boolean;
-  /** Markdown; "" when the source had no text. */
+  /** Markdown; "" when the source had no text. Cross-links are placeholders until placed. */
   body: string;
-  /** Slug from the title, before any `-2`. */
+  /** Slug from the old slug or the title, before any `-2`. */
   slug: string;
+  /** Pages: the slugs of its ancestors, outermost first. */
+  parents: string[];
+  /** Pages: `wp:menu_order`. */
+  order: number;
+  comments: CommentEntry[];
+  /** Comments left out, by reason (spam, pending, trash, undated). */
+  commentsLeft: Map<string, number>;
+  removed: Removed;
+  unknownShortcodes: Map<string, number>;
+  warnings: string[];
+}
+
+export interface SkippedItem {
+  index: number;
+  key: string;
+  kind: string;
+  title: string;
+  reason: string;
+  file: string;
 }
 
 export interface ConvertOptions {
@@ -37,6 +65,15 @@ export interface ConvertOptions {
   data: ArchiveData;
   /** `--author`: every post's author. */
   author?: string;
+  /** Authors made from the export, by login. */
+  authorsByLogin?: ReadonlyMap<string, string>;
+  /** `--include-protected`. */
+  includeProtected?: boolean;
+  attachments?: ReadonlyMap<string, Attachment>;
+  /** Old addresses of every item, for cross-links. */
+  oldUrls?: OldUrls;
+  /** Authors that will exist once the import's new authors are written. */
+  extraAuthors?: ReadonlySet<string>;
 }
 
 /** Category WordPress gives every post that has none. */
@@ -47,7 +84,7 @@ export function matchAuthor(names: readonly string[], authors: ArchiveData["auth
   for (const name of names) {
     const slug = slugify(name);
     if (!slug) continue;
-    if (slug in authors) return slug;
+    if (Object.hasOwn(authors, slug)) return slug;
     const byName = Object.entries(authors).find(([, author]) => slugify(author.name) === slug);
     if (byName) return byName[0];
   }
@@ -79,76 +116,137 @@ export function tagsOf(categories: readonly string[]): string[] {
   return tags;
 }
 
+/** The title of an item that has none: it names the day, and says it is a placeholder. */
+export function untitled(date: ArchiveDate): string {
+  const day = date.datetime.slice(0, 10);
+  return `Untitled post of ${day}`;
+}
+
 export interface Conversion {
   posts: ImportedPost[];
-  /** One line per item that cannot be imported; when there are any, nothing is written. */
-  errors: string[];
+  skipped: SkippedItem[];
+}
+
+/** Attachments by parent post, in gallery order (`menu_order`, then id). */
+export function attachmentsByParent(attachments: ReadonlyMap<string, Attachment>): Map<string, Attachment[]> {
+  const byParent = new Map<string, Attachment[]>();
+  for (const attachment of attachments.values()) {
+    if (!attachment.parent) continue;
+    let list = byParent.get(attachment.parent);
+    if (!list) byParent.set(attachment.parent, (list = []));
+    list.push(attachment);
+  }
+  for (const list of byParent.values()) list.sort((a, b) => a.order - b.order || Number(a.id) - Number(b.id));
+  return byParent;
 }
 
 /**
- * Every item converted and checked. The author is `--author`, else the
- * item's creator matched by id or name among `_data/authors`, else the
+ * Every item converted and checked, or skipped with its reason. The author
+ * is `--author`, else the export's author entry for the item's login, else
+ * the item's creator matched by id or name among `_data/authors`, else the
  * blog's default author.
  */
 export function convertItems(items: readonly SourceItem[], options: ConvertOptions, onItem?: (done: number) => void): Conversion {
   const { blog, data } = options;
   const zone = blogZone(data, blog);
-  const schema = postSchema(zone);
   const fallback = data.blogs[blog]?.author;
+  const attachments = options.attachments ?? new Map<string, Attachment>();
+  const attachmentsOf = attachmentsByParent(attachments);
   const posts: ImportedPost[] = [];
-  const errors: string[] = [];
-  const unmatched = new Map<string, string[]>();
+  const skipped: SkippedItem[] = [];
+  const seen = new Map<string, SourceItem & { index: number }>();
+  const pageItems = new Map(items.filter((item) => item.kind === "page" && item.postId).map((item) => [item.postId ?? "", item]));
+  const known = (id: string) => Object.hasOwn(data.authors, id) || (options.extraAuthors?.has(id) ?? false);
   items.forEach((item, index) => {
     onItem?.(index);
-    const title = oneLine(item.title) || "Untitled";
-    const where = `item ${index + 1} ("${title}")`;
-    if ("error" in item.date) {
-      errors.push(`${where}: date: ${item.date.error}`);
-      return;
-    }
-    const author = options.author ?? matchAuthor(item.creators, data.authors) ?? fallback;
-    if (author === undefined) {
+    const skip = (reason: string) =>
+      skipped.push({ index, key: item.key, kind: item.skip === "attachment" ? "attachment" : item.kind, title: oneLine(item.title), reason, file: item.file });
+    const first = seen.get(item.key);
+    if (first) return skip(`the same item as item ${first.index + 1}${first.file !== item.file ? ` of ${first.file}` : ""} (${item.postId ? `post id ${item.postId}` : item.key})`);
+    seen.set(item.key, { ...item, index });
+    if (item.skip) return skip(item.skip);
+    if (item.protected && !options.includeProtected) return skip("password-protected (--include-protected imports it)");
+    if ("error" in item.date) return skip(`unreadable date: ${item.date.error}`);
+
+    const warnings: string[] = [];
+    const creator = item.login ? options.authorsByLogin?.get(item.login) : undefined;
+    const author = options.author ?? creator ?? matchAuthor(item.creators, data.authors) ?? fallback;
+    if (author === undefined || !known(author)) {
       const name = item.creators[0] ?? "(no author given)";
-      unmatched.set(name, [...(unmatched.get(name) ?? []), where]);
-      return;
+      return skip(`unknown author "${name}" (pass --author <id>, give the blog a default author, or add "${name}" to _data/authors)`);
     }
+    const removed: Removed = new Map();
+    const rendered = item.wordpress
+      ? renderWordPress(item.html, { postId: item.postId, attachments, attachmentsOf, embeds: item.embeds })
+      : { html: item.html, teaserHtml: undefined, unknownShortcodes: new Map<string, number>() };
+    const { oldUrls } = options;
+    const rewrite = oldUrls
+      ? (href: string) => {
+          const target = oldUrls.resolve(href, item.base);
+          return target === undefined ? undefined : oldUrls.placeholder(target, href);
+        }
+      : undefined;
+    const body = htmlToMarkdown(rendered.html, item.base, removed, rewrite);
+    const excerpt = item.excerptHtml ?? rendered.teaserHtml;
+    // Text only: what was removed from the excerpt was removed from the body too, so it is not counted twice.
+    const summary = excerpt ? htmlToText(excerpt) || undefined : undefined;
     const tags = tagsOf(item.categories);
-    const summary = item.excerptHtml ? htmlToText(item.excerptHtml) || undefined : undefined;
-    const checked = schema.safeParse({ title, date: item.date.value, author, tags, summary, draft: item.draft });
-    if (!checked.success) {
-      for (const issue of checked.error.issues) errors.push(`${where}: ${issue.path.join(".") || "(item)"}: ${issue.message}`);
-      return;
+    // The date as the post's schema reads it (src/dates.ts), in the blog's zone when it has no offset.
+    const checked = parseArchiveDate(item.date.value, zone);
+    if (!checked.ok) return skip(`unreadable date: ${checked.message}`);
+    const parsed = checked.date;
+    let title = oneLine(item.title);
+    let slug = slugify(item.slug ?? "") || slugify(title);
+    if (!title) {
+      title = untitled(parsed);
+      slug ||= parsed.datetime.slice(0, 10);
+      warnings.push(`title: the item has none; written as "${title}"`);
     }
+    slug ||= "untitled";
+    const parents: string[] = [];
+    if (item.kind === "page") {
+      const visited = new Set<string>([item.postId ?? ""]);
+      for (let parent = item.parent; parent && !visited.has(parent); ) {
+        visited.add(parent);
+        const page = pageItems.get(parent);
+        if (!page) break;
+        parents.unshift(slugify(page.slug ?? "") || slugify(oneLine(page.title)) || `page-${parent}`);
+        parent = page.parent;
+      }
+      const top = parents[0] ?? slug;
+      if (reservedPageSegment(top)) {
+        const renamed = `${top}-page`;
+        warnings.push(`path: "${top}" is an address the blog uses itself; the page goes under "${renamed}"`);
+        if (parents.length) parents[0] = renamed;
+        else slug = renamed;
+      }
+    }
+    const comments = convertComments(item.comments, removed);
     posts.push({
       key: item.key,
+      legacyKeys: item.legacyKeys,
+      kind: item.kind,
       index,
       title,
       date: item.date.value,
-      parsed: checked.data.date,
+      parsed,
       author,
-      tags,
+      tags: item.kind === "page" ? [] : tags,
       summary,
       alias: aliasOf(item.link),
-      draft: item.draft,
-      body: htmlToMarkdown(item.html, item.base),
-      slug: slugify(title) || "untitled",
+      draft: false,
+      body,
+      slug,
+      parents,
+      order: item.order ?? 0,
+      comments: comments.entries,
+      commentsLeft: comments.left,
+      removed,
+      unknownShortcodes: rendered.unknownShortcodes,
+      warnings,
     });
   });
-  const known = Object.keys(data.authors);
-  for (const [name, where] of unmatched) {
-    errors.push(
-      `${where.length === 1 ? where[0] : `${where.length} items`}: author: no author matches "${name}"; ` +
-        `pass --author <id>, give the blog a default author, or add "${name}" to _data/authors` +
-        (known.length ? ` (known authors: ${known.join(", ")})` : ""),
-    );
-  }
-  const keys = new Map<string, number>();
-  for (const post of posts) {
-    const first = keys.get(post.key);
-    if (first !== undefined) errors.push(`item ${post.index + 1} ("${post.title}"): has the same id as item ${first + 1}: ${post.key}`);
-    else keys.set(post.key, post.index);
-  }
-  return { posts, errors };
+  return { posts, skipped };
 }
 
 export interface Placement {
@@ -166,11 +264,17 @@ export interface PlaceContext {
   existing: readonly { file: string; url?: string }[];
 }
 
+/** `posts/<blog>/pages/<parent>/<slug>.md` and `/<blog>/<parent>/<slug>/`. */
+export function pagePlace(blog: string, segments: readonly string[]): { file: string; url: string } {
+  return { file: `posts/${blog}/${PAGES_FOLDER}/${segments.join("/")}.md`, url: `/${blog}/${segments.join("/")}/` };
+}
+
 /**
- * Where each post goes. A post imported before keeps its file. A new one
- * takes `<slug>.md` in its year, or `<slug>-2.md`, `-3`… when an earlier
- * post (by date, then source order) of this import, or another post of the
- * blog, has that URL or file: two items titled alike get `foo` and `foo-2`.
+ * Where each post and page goes. One imported before keeps its file. A new
+ * post takes `<slug>.md` in its year, or `<slug>-2.md`, `-3`… when an
+ * earlier post (by date, then source order) of this import, or another post
+ * of the blog, has that URL or file: two items titled alike get `foo` and
+ * `foo-2`. A new page takes its path under `pages/` the same way.
  */
 export function placePosts(posts: readonly ImportedPost[], context: PlaceContext): Placement[] {
   const { blog } = context;
@@ -185,16 +289,18 @@ export function placePosts(posts: readonly ImportedPost[], context: PlaceContext
     urls.add(url);
     placed.set(post, { post, file, url });
   };
+  const pagesBase = `posts/${blog}/${PAGES_FOLDER}/`;
   for (const post of posts) {
-    const file = context.recorded.get(post.key);
-    if (file) take(post, file, postUrl(blog, post.parsed, slugify(file.slice(file.lastIndexOf("/") + 1, -".md".length))));
+    const file = [post.key, ...post.legacyKeys].map((key) => context.recorded.get(key)).find((f) => f !== undefined);
+    if (!file) continue;
+    if (post.kind === "page" && file.startsWith(pagesBase)) take(post, file, pagePlace(blog, file.slice(pagesBase.length, -".md".length).split("/")).url);
+    else if (post.kind === "post") take(post, file, postUrl(blog, post.parsed, slugify(file.slice(file.lastIndexOf("/") + 1, -".md".length))));
   }
   const fresh = posts.filter((post) => !placed.has(post)).sort((a, b) => a.parsed.start - b.parsed.start || a.index - b.index);
   for (const post of fresh) {
     for (let n = 1; ; n++) {
       const slug = n === 1 ? post.slug : `${post.slug}-${n}`;
-      const file = postFile(blog, post.parsed, slug);
-      const url = postUrl(blog, post.parsed, slug);
+      const { file, url } = post.kind === "page" ? pagePlace(blog, [...post.parents, slug]) : { file: postFile(blog, post.parsed, slug), url: postUrl(blog, post.parsed, slug) };
       if (files.has(file) || urls.has(url) || recordedFiles.has(file)) continue;
       const holder = urlHolder.get(url);
       if (holder !== undefined && holder !== file) continue;
@@ -206,7 +312,7 @@ export function placePosts(posts: readonly ImportedPost[], context: PlaceContext
 }
 
 /** The file's whole text. */
-export function postText(placement: Placement): string {
+export function postText(placement: Placement, body = placement.post.body): string {
   const { post, url } = placement;
   const front = frontMatterText({
     title: post.title,
@@ -216,6 +322,12 @@ export function postText(placement: Placement): string {
     summary: post.summary,
     aliases: post.alias && post.alias !== url ? [post.alias] : [],
     draft: post.draft,
+    order: post.kind === "page" && post.order ? post.order : undefined,
   });
-  return post.body ? `${front}\n${post.body}` : front;
+  return body ? `${front}\n${body}` : front;
+}
+
+/** `posts/<blog>/2008/foo.md` → `posts/<blog>/2008/foo.comments.yaml`. */
+export function commentsFile(file: string): string {
+  return `${file.slice(0, -".md".length)}.comments.yaml`;
 }

@@ -5,7 +5,7 @@
  */
 import { parseAtomFeed, parseRssFeed } from "feedsmith";
 import { ToolError } from "./project.ts";
-import { type SourceFeed, type SourceItem, dateResult, fromIso, fromRfc822, itemKey } from "./source.ts";
+import { type SourceFeed, type SourceItem, dateResult, emptyFeed, fromIso, fromRfc822, itemKey } from "./source.ts";
 import { decodeText, htmlToText } from "./html.ts";
 
 function httpUrl(url: string | undefined): string | undefined {
@@ -36,8 +36,15 @@ export function parseRss(xml: string, file: string): SourceFeed {
     const rawDate = item.pubDate ?? item.dc?.dates?.[0];
     const date = item.pubDate ? fromRfc822(item.pubDate) : rawDate ? fromIso(rawDate) : undefined;
     const encoded = item.content?.encoded;
+    const key = itemKey(item.guid?.value, link, title, date);
     return {
-      key: itemKey(item.guid?.value, link, title, date),
+      key,
+      legacyKeys: [],
+      kind: "post",
+      guid: item.guid?.value,
+      comments: [],
+      embeds: [],
+      file,
       title,
       link,
       date: dateResult(date, rawDate),
@@ -49,7 +56,7 @@ export function parseRss(xml: string, file: string): SourceFeed {
       base: link ?? siteLink,
     };
   });
-  return { format: "rss", title: feed.title ? decodeText(feed.title) : undefined, items, ignored: new Map() };
+  return { ...emptyFeed("rss", feed.title ? decodeText(feed.title) : undefined, siteLink), items };
 }
 
 /** Atom `text`, `html` or `xhtml` constructs as plain text. */
@@ -85,6 +92,12 @@ export function parseAtom(xml: string, file: string): SourceFeed {
     const summary = atomHtml(entry.summary);
     return {
       key: itemKey(entry.id, link, title, date),
+      legacyKeys: [],
+      kind: "post",
+      guid: entry.id,
+      comments: [],
+      embeds: [],
+      file,
       title,
       link,
       date: dateResult(date, rawDate),
@@ -96,10 +109,10 @@ export function parseAtom(xml: string, file: string): SourceFeed {
       base: link ?? siteLink,
     };
   });
-  return { format: "atom", title: atomText(feed.title) || undefined, items, ignored: new Map() };
+  return { ...emptyFeed("atom", atomText(feed.title) || undefined, siteLink), items };
 }
 
 export function requireItems(feed: SourceFeed, file: string): SourceFeed {
-  if (feed.items.length === 0 && feed.ignored.size === 0) throw new ToolError(`${file}: the feed has no items; nothing was imported`);
+  if (feed.items.length === 0) throw new ToolError(`${file}: the feed has no items; nothing was imported`);
   return feed;
 }

@@ -15,6 +15,7 @@ export interface FrontMatterFields {
   summary?: string;
   aliases?: readonly string[];
   draft?: boolean;
+  order?: number;
 }
 
 /** A double-quoted YAML scalar on one line. */
@@ -40,6 +41,7 @@ export function frontMatterText(fields: FrontMatterFields): string {
   if (fields.summary) lines.push(`summary: ${quoted(oneLine(fields.summary))}`);
   if (fields.aliases?.length) lines.push("aliases:", blockList(fields.aliases));
   if (fields.draft) lines.push("draft: true");
+  if (fields.order !== undefined) lines.push(`order: ${fields.order}`);
   return `---\n${lines.join("\n")}\n---\n`;
 }
 

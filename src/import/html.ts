@@ -27,9 +27,67 @@ const TAGS = [
 
 const CELL = ["align", "colspan", "rowspan"];
 
-function options(base: string | undefined): sanitizeHtml.IOptions {
+/** What the sanitiser removed from one post (its body, excerpt, captions and comments), by kind. */
+export type Removed = Map<string, number>;
+
+/** Kinds of removed content, in the order the report lists them. */
+export const REMOVED_KINDS = ["script", "style", "iframe", "object or embed", "form", "event handler", "javascript: URL", "data: URL"] as const;
+
+const REMOVED_TAGS: Record<string, (typeof REMOVED_KINDS)[number]> = {
+  script: "script",
+  style: "style",
+  iframe: "iframe",
+  object: "object or embed",
+  embed: "object or embed",
+  applet: "object or embed",
+  form: "form",
+};
+
+/** Counts, into `removed`, what the sanitiser is about to drop from a tag (called for every tag, before filtering). */
+function counter(removed: Removed | undefined): ((name: string, attribs: sanitizeHtml.Attributes) => void) | undefined {
+  if (!removed) return undefined;
+  const add = (kind: string) => removed.set(kind, (removed.get(kind) ?? 0) + 1);
+  return (name, attribs) => {
+    const tag = REMOVED_TAGS[name.toLowerCase()];
+    if (tag) add(tag);
+    for (const [attribute, value] of Object.entries(attribs)) {
+      if (/^on/i.test(attribute)) add("event handler");
+      // Browsers ignore controls and spaces in a scheme (`java\tscript:`).
+      const compact = String(value).replace(/[\u0000-\u0020]/g, "").toLowerCase();
+      if (compact.startsWith("javascript:") || compact.startsWith("vbscript:")) add("javascript: URL");
+      else if (compact.startsWith("data:")) add("data: URL");
+    }
+  };
+}
+
+const PLURAL: Record<(typeof REMOVED_KINDS)[number], string> = {
+  script: "scripts",
+  style: "styles",
+  iframe: "iframes",
+  "object or embed": "objects or embeds",
+  form: "forms",
+  "event handler": "event handlers",
+  "javascript: URL": "javascript: URLs",
+  "data: URL": "data: URLs",
+};
+
+/** Removals as report text: `1 script, 2 event handlers`. */
+export function removedText(removed: Removed): string {
+  return REMOVED_KINDS.filter((kind) => removed.get(kind))
+    .map((kind) => {
+      const n = removed.get(kind) ?? 0;
+      return `${n} ${n === 1 ? kind : PLURAL[kind]}`;
+    })
+    .join(", ");
+}
+
+/** How a link's (absolute) href is rewritten, e.g. into a cross-link to another imported post; undefined keeps it. */
+export type RewriteHref = (href: string) => string | undefined;
+
+function options(base: string | undefined, removed?: Removed, rewrite?: RewriteHref): sanitizeHtml.IOptions {
   const absolute = (url: string | undefined) => (url === undefined ? undefined : absoluteUrl(url, base));
   return {
+    onOpenTag: counter(removed),
     allowedTags: TAGS,
     allowedAttributes: {
       a: ["href", "title"],
@@ -45,12 +103,16 @@ function options(base: string | undefined): sanitizeHtml.IOptions {
     allowProtocolRelative: true,
     disallowedTagsMode: "discard",
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, "href", absolute(attribs.href)) }),
+      a: (tagName, attribs) => {
+        const href = absolute(attribs.href);
+        return { tagName, attribs: withUrl(attribs, "href", (href !== undefined ? rewrite?.(href) : undefined) ?? href) };
+      },
       img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, "src", absolute(attribs.src)) }),
       // An embedded player becomes a link to what it showed; an iframe of anything else is dropped.
       iframe: (tagName, attribs): sanitizeHtml.Tag => {
         const src = absolute(attribs.src);
-        return src && /^https?:/i.test(src) ? { tagName: "a", attribs: { href: src }, text: src } : { tagName, attribs: {} };
+        const title = attribs.title?.trim();
+        return src && /^https?:/i.test(src) ? { tagName: "a", attribs: { href: src }, text: title || src } : { tagName, attribs: {} };
       },
     },
   };
@@ -79,8 +141,24 @@ export function absoluteUrl(url: string, base: string | undefined): string {
 }
 
 /** HTML of an imported post with everything unsafe removed and URLs made absolute. */
-export function sanitizeBody(html: string, base?: string): string {
-  return sanitizeHtml(html, options(base));
+export function sanitizeBody(html: string, base?: string, removed?: Removed, rewrite?: RewriteHref): string {
+  return sanitizeHtml(html, options(base, removed, rewrite));
+}
+
+/** The tags a comment may keep (comments are the most hostile input an archive holds). */
+const COMMENT_TAGS = ["p", "br", "a", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li"];
+
+/** A comment's HTML reduced to the comments' allowlist: links only to http(s) and mailto, no other attribute. */
+export function sanitizeComment(html: string, removed?: Removed): string {
+  return sanitizeHtml(html, {
+    onOpenTag: counter(removed),
+    allowedTags: COMMENT_TAGS,
+    allowedAttributes: { a: ["href"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesAppliedToAttributes: ["href"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+  });
 }
 
 let service: TurndownService | undefined;
@@ -106,8 +184,27 @@ function turndown(): TurndownService {
 }
 
 /** Markdown of an imported post's HTML (sanitized first), ending with one newline, or "" when it has no text. */
-export function htmlToMarkdown(html: string, base?: string): string {
-  const markdown = turndown().turndown(sanitizeBody(html, base)).replace(/[ \t]+$/gm, "").trim();
+export function htmlToMarkdown(html: string, base?: string, removed?: Removed, rewrite?: RewriteHref): string {
+  return sanitizedToMarkdown(sanitizeBody(html, base, removed, rewrite));
+}
+
+/** Paragraphs of plain text only (most comments): converted without building a DOM. */
+const PLAIN_PARAGRAPHS = /^(?:\s*<p>[^<>]*<\/p>)+\s*$/;
+
+/** Markdown of HTML already sanitised, ending with one newline, or "". */
+export function sanitizedToMarkdown(html: string): string {
+  const service = turndown();
+  const markdown = (
+    PLAIN_PARAGRAPHS.test(html)
+      ? [...html.matchAll(/<p>([^<>]*)<\/p>/g)]
+          .map((match) => decodeHTML(match[1] ?? "").replace(/[ \t\r\n]+/g, " ").trim())
+          .filter(Boolean)
+          .map((text) => service.escape(text))
+          .join("\n\n")
+      : service.turndown(html)
+  )
+    .replace(/[ \t]+$/gm, "")
+    .trim();
   return markdown ? `${markdown}\n` : "";
 }
 

@@ -1,70 +1,112 @@
 /**
- * One import: read and check the whole file, convert every item, decide
- * what happens to each post, and only then write. A malformed file, an
- * undated item or an author that maps to no one stops the import before
- * anything is written.
+ * One import: read and check every file, convert every item, decide what
+ * happens to each post, page and comments file, and only then write. A
+ * file that cannot be read as XML, or is not an export or feed, stops the
+ * import before anything is written; any one item only gets its outcome.
  *
- * For each post:
+ * For each post, page or comments file:
  *   new                               → created
  *   imported before, file untouched   → unchanged, or updated when the source changed
  *   imported before, file edited      → conflict: kept as it is (`--force` overwrites)
  *   imported before, file deleted     → conflict: not recreated (`--force` recreates)
  *   a file not written by an import   → conflict: kept as it is (`--force` overwrites)
  *     at its path
+ * An item that is not imported is skipped, with its reason.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Placement, convertItems, placePosts, postText } from "./convert.ts";
+import { type AuthorPlan, planAuthors, writeAuthors } from "./authors.ts";
+import { commentsYaml } from "./comments.ts";
+import { type ImportedPost, type Placement, type SkippedItem, commentsFile, convertItems, placePosts, postText } from "./convert.ts";
+import { decodeSource, withoutDoctype } from "./decode.ts";
 import { parseAtom, parseRss, requireItems } from "./feed.ts";
+import { type Removed, removedText } from "./html.ts";
 import { POSTS_DIR, ToolError, blogZone, existingPosts, loadProjectData, requireAuthor, requireBlog } from "./project.ts";
 import { type Progress, progress } from "./progress.ts";
-import { FORMAT_NAMES, type SourceFeed, checkXml, detectFormat } from "./source.ts";
+import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkXml, detectFormat } from "./source.ts";
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
+import { OldUrls } from "./xref.ts";
 
 export interface ImportOptions {
   /** Project root. */
   root: string;
-  /** The export or feed, as given on the command line (paths in messages). */
-  file: string;
+  /** The exports or feeds, as given on the command line (paths in messages). */
+  files: string[];
   blog: string;
   author?: string;
   force?: boolean;
-  /** Progress output (a terminal line by default). */
+  includeProtected?: boolean;
+  /** Progress output (a terminal bar by default). */
   progress?: (label: string, total: number) => Progress;
 }
 
-export type Outcome = "created" | "updated" | "unchanged" | "overwritten" | "conflict";
+export type Outcome = "created" | "updated" | "unchanged" | "overwritten" | "conflict" | "skipped";
 
-export interface PostResult {
-  file: string;
-  url: string;
+export interface ItemResult {
+  /** Position in the import, 1-based in messages. */
+  index: number;
+  kind: string;
   title: string;
   outcome: Outcome;
-  /** Why a conflict is one. */
+  /** Why a conflict or a skip is one. */
   reason?: string;
+  /** What kind of skip, for the counts: `draft`, `attachment`, `password-protected`… */
+  category?: string;
+  file?: string;
+  url?: string;
+  /** The export or feed the item came from. */
+  source: string;
 }
 
 export interface ImportReport {
-  format: SourceFeed["format"];
-  results: PostResult[];
-  ignored: Map<string, number>;
+  files: string[];
+  formats: SourceFeed["format"][];
+  results: ItemResult[];
+  /** Comments files whose outcome is not "created" or "unchanged". */
+  commentFiles: { file: string; outcome: Outcome; reason?: string }[];
+  comments: { written: number; files: number; left: Map<string, number> };
+  /** What was removed, per written file. */
+  removed: { file: string; removed: Removed }[];
+  unknownShortcodes: Map<string, number>;
+  warnings: string[];
+  authorsAdded: AuthorPlan["added"];
+  authorsFile?: string;
+  blog: string;
 }
 
 /** The file's items, whatever its format; a `ToolError` naming the problem when it cannot be read. */
 export function parseSource(text: string, file: string): SourceFeed {
-  checkXml(text, file);
-  const format = detectFormat(text);
+  const checked = withoutDoctype(text, file);
+  checkXml(checked, file);
+  const format = detectFormat(checked);
   switch (format) {
     case "wxr":
-      return parseWxr(text, file);
+      return parseWxr(checked, file);
     case "rss":
-      return requireItems(parseRss(text, file), file);
+      return requireItems(parseRss(checked, file), file);
     case "atom":
-      return requireItems(parseAtom(text, file), file);
+      return requireItems(parseAtom(checked, file), file);
     default:
       throw new ToolError(`${file}: not a WordPress export (WXR), an RSS 2.0 or an Atom feed; nothing was imported`);
   }
+}
+
+/** Reads and parses one file, decoded by its declared encoding. */
+export async function readSource(root: string, file: string): Promise<SourceFeed> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(root, file));
+  } catch (error) {
+    throw new ToolError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseSource(decodeSource(bytes, file), file);
+}
+
+/** The kind of a skip reason, for the counts: its words before any `:` or `(`. */
+function category(reason: string): string {
+  if (reason.startsWith("the same item as")) return "duplicate";
+  return reason.split(/[:(]/)[0]?.trim() || reason;
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
@@ -73,52 +115,147 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const data = await loadProjectData(root);
   requireBlog(data, blog);
   if (options.author !== undefined) requireAuthor(data, options.author);
-
-  let text: string;
-  try {
-    text = await readFile(path.resolve(root, options.file), "utf8");
-  } catch (error) {
-    throw new ToolError(`cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const feed = parseSource(text, options.file);
-
-  const converting = show("Converting", feed.items.length);
-  const { posts, errors } = convertItems(feed.items, { blog, data, author: options.author }, (done) => converting.update(done));
-  converting.done();
-  if (errors.length) {
-    throw new ToolError(
-      `${options.file}: ${errors.length === 1 ? "1 item" : `${errors.length} items`} cannot be imported; nothing was written:\n` +
-        errors.map((line) => `  ${line}`).join("\n"),
-    );
-  }
-
+  // A state that names files outside the blog stops the import before any file is read.
   const state = await readState(root, blog);
+
+  const feeds: SourceFeed[] = [];
+  for (const file of options.files) feeds.push(await readSource(root, file));
+  const items: SourceItem[] = feeds.flatMap((feed) => feed.items);
+  const attachments = new Map<string, Attachment>();
+  for (const feed of feeds) for (const [id, attachment] of feed.attachments) if (!attachments.has(id)) attachments.set(id, attachment);
+  const plan = options.author === undefined ? planAuthors(feeds.flatMap((feed) => feed.authors), data.authors) : { byLogin: new Map(), added: [] };
+  const oldUrls = new OldUrls();
+  for (const feed of feeds) oldUrls.addSite(feed.site);
+  items.forEach((item, index) => {
+    if (item.skip !== "attachment") oldUrls.addItem(index, item);
+  });
+
+  const converting = show("Converting", items.length);
+  const { posts, skipped } = convertItems(
+    items,
+    {
+      blog,
+      data,
+      author: options.author,
+      authorsByLogin: plan.byLogin,
+      extraAuthors: new Set(plan.added.map((author) => author.id)),
+      includeProtected: options.includeProtected,
+      attachments,
+      oldUrls,
+    },
+    (done) => converting.update(done),
+  );
+  converting.done();
+
   const base = `${POSTS_DIR}/${blog}/`;
   const recorded = new Map(Object.entries(state.items).map(([key, record]) => [key, base + record.file]));
+  // A legacy key (a guid) carries its record over only when one item of this import has it.
+  const legacyCount = new Map<string, number>();
+  for (const post of posts) for (const key of post.legacyKeys) legacyCount.set(key, (legacyCount.get(key) ?? 0) + 1);
+  for (const post of posts) post.legacyKeys = post.legacyKeys.filter((key) => key !== post.key && legacyCount.get(key) === 1 && !Object.hasOwn(state.items, post.key));
   const existing = await existingPosts(root, blog, blogZone(data, blog));
   const placements = placePosts(posts, { blog, recorded, existing });
+  const byIndex = new Map(placements.map((placement) => [placement.post.index, placement]));
+  const targetOf = (index: number): { file: string } | { url: string } | undefined => {
+    const placement = byIndex.get(index);
+    if (!placement) return undefined;
+    return placement.post.kind === "page" ? { url: placement.url } : { file: placement.file };
+  };
 
+  const authorsFile = await writeAuthors(root, plan.added);
+  const report: ImportReport = {
+    files: options.files,
+    formats: feeds.map((feed) => feed.format),
+    results: [],
+    commentFiles: [],
+    comments: { written: 0, files: 0, left: new Map() },
+    removed: [],
+    unknownShortcodes: new Map(),
+    warnings: [],
+    authorsAdded: authorsFile ? plan.added : [],
+    authorsFile,
+    blog,
+  };
   const writing = show("Writing", placements.length);
-  const results: PostResult[] = [];
+  const force = options.force ?? false;
   for (const [i, placement] of placements.entries()) {
     writing.update(i);
-    const result = await apply(root, blog, placement, state.items[placement.post.key], options.force ?? false);
-    results.push(result);
-    if (result.outcome !== "conflict") {
-      state.items[placement.post.key] = { file: placement.file.slice(base.length), sha256: sha256(postText(placement)) };
+    const { post } = placement;
+    const text = postText(placement, oldUrls.rewrite(post.body, placement.file, targetOf));
+    const outcome = await apply(root, blog, placement.file, text, recordOf(state.items, post, ""), force);
+    report.results.push({
+      index: post.index,
+      kind: post.kind,
+      title: post.title,
+      outcome: outcome.outcome,
+      reason: outcome.reason,
+      file: placement.file,
+      url: placement.url,
+      source: items[post.index]?.file ?? "",
+    });
+    record(state.items, post, "", placement.file.slice(base.length), text, outcome.outcome);
+    collect(report, post, placement);
+    if (post.comments.length) {
+      const file = commentsFile(placement.file);
+      const yaml = commentsYaml(post.comments);
+      const result = await apply(root, blog, file, yaml, recordOf(state.items, post, "#comments"), force);
+      record(state.items, post, "#comments", file.slice(base.length), yaml, result.outcome);
+      report.comments.written += post.comments.length;
+      report.comments.files++;
+      if (result.outcome !== "created" && result.outcome !== "unchanged") report.commentFiles.push({ file, ...result });
     }
   }
   writing.done();
+  for (const item of skipped) report.results.push(skippedResult(item));
+  report.results.sort((a, b) => a.index - b.index);
   if (Object.keys(state.items).length) {
     await mkdir(path.join(root, base), { recursive: true });
     await writeState(root, blog, state);
   }
-  return { format: feed.format, results, ignored: feed.ignored };
+  return report;
 }
 
-async function apply(root: string, blog: string, placement: Placement, record: ImportRecord | undefined, force: boolean): Promise<PostResult> {
-  const { file, url, post } = placement;
-  const text = postText(placement);
+function skippedResult(item: SkippedItem): ItemResult {
+  return { index: item.index, kind: item.kind, title: item.title, outcome: "skipped", reason: item.reason, category: category(item.reason), source: item.file };
+}
+
+/** The record of a post (suffix "") or its comments file ("#comments"), under its key or the legacy key it had. */
+function recordOf(items: Record<string, ImportRecord>, post: ImportedPost, suffix: string): ImportRecord | undefined {
+  for (const key of [post.key, ...post.legacyKeys]) {
+    const found = items[key + suffix];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Records what was written under the item's key, dropping its legacy key. A conflict keeps the record as it was. */
+function record(items: Record<string, ImportRecord>, post: ImportedPost, suffix: string, file: string, text: string, outcome: Outcome): void {
+  if (outcome === "conflict") {
+    const previous = recordOf(items, post, suffix);
+    for (const key of post.legacyKeys) delete items[key + suffix];
+    if (previous) items[post.key + suffix] = previous;
+    return;
+  }
+  for (const key of post.legacyKeys) delete items[key + suffix];
+  items[post.key + suffix] = { file, sha256: sha256(text) };
+}
+
+/** A post's warnings, removals, unknown shortcodes and left-out comments, into the report. */
+function collect(report: ImportReport, post: ImportedPost, placement: Placement): void {
+  for (const warning of post.warnings) report.warnings.push(`${placement.file}: ${warning}`);
+  if (post.removed.size) report.removed.push({ file: placement.file, removed: post.removed });
+  for (const [name, n] of post.unknownShortcodes) report.unknownShortcodes.set(name, (report.unknownShortcodes.get(name) ?? 0) + n);
+  for (const [reason, n] of post.commentsLeft) report.comments.left.set(reason, (report.comments.left.get(reason) ?? 0) + n);
+}
+
+async function apply(
+  root: string,
+  blog: string,
+  file: string,
+  text: string,
+  record: ImportRecord | undefined,
+  force: boolean,
+): Promise<{ outcome: Outcome; reason?: string }> {
   // Every path written is checked again here, whatever it came from.
   const base = `${POSTS_DIR}/${blog}/`;
   const absolute = file.startsWith(base) ? resolveStateFile(root, blog, file.slice(base.length)) : new Error(`"${file}" is not in ${base}`);
@@ -127,53 +264,74 @@ async function apply(root: string, blog: string, placement: Placement, record: I
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  const result = (outcome: Outcome, reason?: string): PostResult => ({ file, url, title: post.title, outcome, reason });
-
-  if (disk === text) return result("unchanged");
+  if (disk === text) return { outcome: "unchanged" };
   if (disk === undefined) {
-    if (record && !force) return result("conflict", "deleted since it was imported; not recreated");
+    if (record && !force) return { outcome: "conflict", reason: "deleted since it was imported; not recreated" };
     await mkdir(path.dirname(absolute), { recursive: true });
     try {
       await writeFile(absolute, text, { flag: "wx" });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") return result("conflict", "appeared while importing; kept as it is");
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return { outcome: "conflict", reason: "appeared while importing; kept as it is" };
       throw error;
     }
-    return result("created");
+    return { outcome: "created" };
   }
   const untouched = record !== undefined && sha256(disk) === record.sha256;
   if (!untouched && !force) {
-    return result("conflict", record ? "edited since it was imported; kept as it is" : "exists and was not written by an import; kept as it is");
+    return { outcome: "conflict", reason: record ? "edited since it was imported; kept as it is" : "exists and was not written by an import; kept as it is" };
   }
   await writeFile(absolute, text);
-  return result(untouched ? "updated" : "overwritten");
+  return { outcome: untouched ? "updated" : "overwritten" };
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** The end report: counts, then every conflict. */
-export function formatReport(report: ImportReport, options: Pick<ImportOptions, "file" | "blog">): string {
+const OUTCOMES: Outcome[] = ["created", "updated", "unchanged", "overwritten", "conflict", "skipped"];
+
+/** The end report: counts per outcome and per skip reason, a line per item not created or unchanged, then what was removed and what was left as text. */
+export function formatReport(report: ImportReport): string {
   const count = (outcome: Outcome) => report.results.filter((result) => result.outcome === outcome).length;
-  const parts = [
-    `${count("created")} created`,
-    `${count("updated")} updated`,
-    `${count("unchanged")} unchanged`,
-    plural(count("conflict"), "conflict"),
-  ];
-  if (count("overwritten")) parts.push(`${count("overwritten")} overwritten`);
-  const ignored = [...report.ignored].map(([kind, n]) => plural(n, kind));
+  const formats = [...new Set(report.formats)].map((format) => FORMAT_NAMES[format]).join(", ");
+  const counts = OUTCOMES.filter((outcome) => outcome !== "overwritten" || count(outcome)).map((outcome) =>
+    outcome === "conflict" ? plural(count(outcome), "conflict") : `${count(outcome)} ${outcome}`,
+  );
   const lines = [
-    `Imported ${options.file} (${FORMAT_NAMES[report.format]}, ${plural(report.results.length, "post")}) into ${POSTS_DIR}/${options.blog}/:`,
-    `  ${parts.join(", ")}${ignored.length ? `; ignored ${ignored.join(", ")}` : ""}`,
+    `Imported ${report.files.join(", ")} (${formats}, ${plural(report.results.length, "item")}) into ${POSTS_DIR}/${report.blog}/:`,
+    `  ${counts.join(", ")}`,
   ];
-  const conflicts = report.results.filter((result) => result.outcome === "conflict");
-  if (conflicts.length) {
-    lines.push("Conflicts (run again with --force to replace them with the imported text):");
-    for (const conflict of conflicts) lines.push(`  ${conflict.file}: ${conflict.reason}`);
+  const reasons = new Map<string, number>();
+  for (const result of report.results) if (result.outcome === "skipped") reasons.set(result.category ?? "", (reasons.get(result.category ?? "") ?? 0) + 1);
+  if (reasons.size) lines.push(`  skipped: ${[...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([reason, n]) => `${n} ${reason}`).join(", ")}`);
+  const listed = report.results.filter((result) => result.outcome !== "created" && result.outcome !== "unchanged");
+  if (listed.length || report.commentFiles.length) {
+    lines.push("Not created or unchanged:");
+    for (const result of listed) {
+      const what = result.file ?? `item ${result.index + 1} of ${result.source} (${result.kind}${result.title ? ` "${result.title}"` : ""})`;
+      lines.push(`  ${what}: ${result.outcome}${result.reason ? `: ${result.reason}` : ""}`);
+    }
+    for (const file of report.commentFiles) lines.push(`  ${file.file}: ${file.outcome}${file.reason ? `: ${file.reason}` : ""}`);
+    if (listed.some((result) => result.outcome === "conflict") || report.commentFiles.some((file) => file.outcome === "conflict")) {
+      lines.push("  (run again with --force to replace the conflicts with the imported text)");
+    }
   }
-  lines.push(`The import's record of what it wrote is ${stateFile(options.blog)}.`);
+  if (report.warnings.length) {
+    lines.push("Warnings:");
+    for (const warning of report.warnings) lines.push(`  ${warning}`);
+  }
+  const totals: Removed = new Map();
+  for (const { removed } of report.removed) for (const [kind, n] of removed) totals.set(kind, (totals.get(kind) ?? 0) + n);
+  lines.push(`Removed from imported content: ${totals.size ? removedText(totals) : "nothing"}`);
+  for (const { file, removed } of report.removed) lines.push(`  ${file}: ${removedText(removed)}`);
+  const shortcodes = [...report.unknownShortcodes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  lines.push(`Unknown shortcodes (kept as text): ${shortcodes.length ? shortcodes.map(([name, n]) => `[${name}] ${n}`).join(", ") : "none"}`);
+  const left = [...report.comments.left].map(([reason, n]) => `${n} ${reason}`);
+  lines.push(
+    `Comments: ${plural(report.comments.written, "comment")} in ${plural(report.comments.files, "file")}` +
+      (left.length ? `; left out ${left.join(", ")}` : ""),
+  );
+  if (report.authorsFile) lines.push(`Authors added to ${report.authorsFile}: ${report.authorsAdded.map((author) => author.id).join(", ")}`);
+  lines.push(`The import's record of what it wrote is ${stateFile(report.blog)}.`);
   return lines.join("\n");
 }
-

@@ -11,35 +11,106 @@ import { ToolError } from "./project.ts";
 
 export type SourceFormat = "wxr" | "rss" | "atom";
 
+/** Why an item is not imported: one of these, or `unsupported type (…)`. */
+export type SkipReason = string;
+
+export interface SourceComment {
+  /** The comment's id in the export (`wp:comment_id`). */
+  id: string;
+  /** Plain text; "" when the commenter gave none. */
+  author: string;
+  url?: string;
+  date: { value: string } | { error: string };
+  /** The id of the comment this one answers. */
+  parent?: string;
+  type: "comment" | "pingback" | "trackback";
+  status: "approved" | "pending" | "spam" | "trash";
+  /** Written by a registered user of the old blog (`wp:comment_user_id` ≠ 0). */
+  registered: boolean;
+  html: string;
+}
+
+/** An oEmbed response WordPress cached in a post's meta (`_oembed_<hash>`): the embed's HTML. */
+export interface CachedEmbed {
+  html: string;
+}
+
 export interface SourceItem {
-  /** Identity across imports: the guid or Atom id, else the link, else title and date. */
+  /** Identity across imports: the WordPress post id (`wp-post:<id>@<site>`), else the guid or Atom id, else the link, else title and date. */
   key: string;
+  /** Keys earlier versions of the importer recorded this item under (its guid), to carry their records over. */
+  legacyKeys: string[];
+  /** `wp:post_id`, for WordPress items. */
+  postId?: string;
+  /** A post or a standalone page. */
+  kind: "post" | "page";
+  /** Set when the item is not imported, with the reason (draft, attachment, …). */
+  skip?: SkipReason;
+  /** A password-protected post: skipped unless `--include-protected`. */
+  protected?: boolean;
   /** Plain text; "" when the item has none. */
   title: string;
   /** The item's address on the old site. */
   link?: string;
+  /** The item's guid, when it has one (`https://old.example.com/?p=12`). */
+  guid?: string;
   /** Archive form (`2008-06-24T10:00:00-04:00`, offset as the source gave it), or why there is none. */
   date: { value: string } | { error: string };
   /** Names the source gives for the item's author (display name, login). */
   creators: string[];
+  /** The author's login (WordPress), to map it to the entry made from `wp:author`. */
+  login?: string;
   /** Category and tag names, categories first. */
   categories: string[];
-  /** The body as HTML. */
+  /** The body as HTML (WordPress: as stored, shortcodes and blocks still in it; see `wordpress`). */
   html: string;
+  /** The body is WordPress post content, to be rendered by src/import/wordpress.ts. */
+  wordpress?: boolean;
   /** The excerpt or summary as HTML, when the source has one apart from the body. */
   excerptHtml?: string;
   /** Not published on the old site (a WordPress draft, pending or private post). */
   draft: boolean;
   /** Against which relative links and images are resolved. */
   base?: string;
+  /** The old slug (`wp:post_name`, percent-decoded), when the source has one. */
+  slug?: string;
+  /** `wp:post_parent`: a page's parent page, an attachment's post. */
+  parent?: string;
+  /** `wp:menu_order`: an attachment's place in its post's gallery. */
+  order?: number;
+  comments: SourceComment[];
+  embeds: CachedEmbed[];
+  /** The file the item came from. */
+  file: string;
+}
+
+/** An image of the export (`wp:post_type` attachment), for galleries. */
+export interface Attachment {
+  id: string;
+  url: string;
+  title: string;
+  /** The caption (the attachment's excerpt), as HTML. */
+  caption: string;
+  alt: string;
+  parent?: string;
+  order: number;
+}
+
+/** A `wp:author` of the export. */
+export interface SourceAuthor {
+  login: string;
+  name: string;
 }
 
 export interface SourceFeed {
   format: SourceFormat;
   title?: string;
+  /** The old site's address (WordPress `wp:base_site_url`, a feed's link). */
+  site?: string;
   items: SourceItem[];
-  /** Entries that are not posts (pages, attachments, trashed posts…), counted by kind. */
-  ignored: Map<string, number>;
+  authors: SourceAuthor[];
+  /** Attachments by id. */
+  attachments: Map<string, Attachment>;
 }
 
 export const FORMAT_NAMES: Record<SourceFormat, string> = {
@@ -68,7 +139,7 @@ export function checkXml(text: string, file: string): void {
 
 /** Which format `text` (well-formed XML) is in, from its root element and namespaces. */
 export function detectFormat(text: string): SourceFormat | undefined {
-  const head = text.slice(0, 4096).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, "");
+  const head = text.slice(0, 4096).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, "").trimStart();
   const root = /<\s*([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(head);
   const name = root?.[2]?.toLowerCase();
   if (name === "rss") {
@@ -136,6 +207,7 @@ export function itemKey(id: string | undefined, link: string | undefined, title:
   return id?.trim() || link?.trim() || `${title}\u0000${date ?? ""}`;
 }
 
-export function countIgnored(ignored: Map<string, number>, kind: string): void {
-  ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
+/** An empty feed of `format`, for the parsers to fill. */
+export function emptyFeed(format: SourceFormat, title?: string, site?: string): SourceFeed {
+  return { format, title, site, items: [], authors: [], attachments: new Map() };
 }

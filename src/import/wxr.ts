@@ -1,15 +1,28 @@
 /**
  * WordPress exports (WXR: RSS 2.0 with the `wp:` namespace), read with
- * fast-xml-parser. Only posts are imported; pages, attachments, menu items
- * and trashed posts are counted as ignored. Drafts, pending and private
- * posts become `draft: true`.
+ * fast-xml-parser. Every item comes out, each with its kind (post, page)
+ * or the reason it is not imported: attachments (kept aside for
+ * galleries), menu items, revisions, other post types, drafts, pending,
+ * private, scheduled and trashed items. The item's identity is its
+ * `wp:post_id` within the site (`wp-post:<id>@<site>`); its guid is kept as
+ * the key earlier imports recorded it under.
  */
 import { XMLParser } from "fast-xml-parser";
 import { ToolError } from "./project.ts";
-import { type SourceFeed, type SourceItem, countIgnored, dateResult, fromRfc822, fromWordPress, itemKey } from "./source.ts";
-import { decodeText } from "./html.ts";
+import {
+  type Attachment,
+  type SourceComment,
+  type SourceFeed,
+  type SourceItem,
+  dateResult,
+  emptyFeed,
+  fromRfc822,
+  fromWordPress,
+  itemKey,
+} from "./source.ts";
+import { decodeText, htmlToText } from "./html.ts";
 
-const LISTS = new Set(["item", "category", "wp:author", "wp:category", "wp:tag", "wp:postmeta", "wp:comment"]);
+const LISTS = new Set(["item", "category", "wp:author", "wp:category", "wp:tag", "wp:term", "wp:postmeta", "wp:comment", "wp:commentmeta"]);
 
 type Node = Record<string, unknown>;
 
@@ -27,7 +40,44 @@ function list(value: unknown): Node[] {
   return Array.isArray(value) ? (value as Node[]) : value === undefined ? [] : [value as Node];
 }
 
-/** A WordPress export's posts. */
+/** Statuses of items WordPress never showed, and the reason the report gives. */
+const UNPUBLISHED: Record<string, string> = {
+  draft: "draft",
+  "auto-draft": "draft",
+  pending: "pending",
+  private: "private",
+  future: "scheduled",
+  trash: "trash",
+  inherit: "revision",
+};
+
+/** Types that are not content of their own, and the reason the report gives. */
+const NOT_CONTENT: Record<string, string> = {
+  attachment: "attachment",
+  revision: "revision",
+  nav_menu_item: "menu item",
+};
+
+/** `hello-w%C3%B6rld` → `hello-wörld`; a name that is not valid percent-encoding is kept as it is. */
+function decodeSlug(name: string | undefined): string | undefined {
+  if (!name?.trim()) return undefined;
+  try {
+    return decodeURIComponent(name.trim());
+  } catch {
+    return name.trim();
+  }
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
+}
+
+/** The export's site, for item keys: its base URL without the scheme or a trailing slash. */
+export function siteKey(url: string | undefined): string {
+  return (url ?? "").trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+}
+
+/** A WordPress export's items, authors and attachments. */
 export function parseWxr(xml: string, file: string): SourceFeed {
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -39,55 +89,122 @@ export function parseWxr(xml: string, file: string): SourceFeed {
     trimValues: true,
     isArray: (name) => LISTS.has(name),
   });
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (error) {
+    throw new ToolError(`${file}: cannot be read as a WordPress export: ${(error as Error).message}; nothing was imported`);
+  }
   const channel = (doc.rss as Node | undefined)?.channel as Node | undefined;
   if (!channel || typeof channel !== "object") throw new ToolError(`${file}: a WordPress export has <rss><channel>…; this one has no channel`);
 
-  const siteLink = text(channel["wp:base_blog_url"]) || text(channel.link) || text(channel["wp:base_site_url"]);
+  const siteLink = httpUrl(text(channel["wp:base_blog_url"])) || httpUrl(text(channel.link)) || httpUrl(text(channel["wp:base_site_url"]));
+  const feed = emptyFeed("wxr", decodeText(text(channel.title) ?? "") || undefined, siteLink);
+  const site = siteKey(httpUrl(text(channel["wp:base_site_url"])) ?? siteLink);
   const names = new Map<string, string>();
   for (const author of list(channel["wp:author"])) {
-    const login = text(author["wp:author_login"]);
-    const display = text(author["wp:author_display_name"]);
-    if (login && display) names.set(login, decodeText(display));
+    const login = text(author["wp:author_login"])?.trim();
+    if (!login) continue;
+    const display = decodeText(text(author["wp:author_display_name"]) ?? "");
+    names.set(login, display || login);
+    feed.authors.push({ login, name: display || login });
   }
 
-  const ignored = new Map<string, number>();
-  const items: SourceItem[] = [];
   for (const item of list(channel.item)) {
-    const type = text(item["wp:post_type"]) || "post";
-    const status = text(item["wp:status"]) || "publish";
-    if (type !== "post") {
-      countIgnored(ignored, type);
-      continue;
+    const type = text(item["wp:post_type"])?.trim() || "post";
+    const status = text(item["wp:status"])?.trim() || "publish";
+    const postId = text(item["wp:post_id"])?.trim() || undefined;
+    const meta = new Map<string, string>();
+    const embeds: SourceItem["embeds"] = [];
+    for (const entry of list(item["wp:postmeta"])) {
+      const key = text(entry["wp:meta_key"]) ?? "";
+      const value = text(entry["wp:meta_value"]) ?? "";
+      if (/^_oembed_(?!time_)/.test(key) && value.trim() && value.trim() !== "{{unknown}}") embeds.push({ html: value });
+      else meta.set(key, value);
     }
-    if (status === "trash" || status === "auto-draft" || status === "inherit") {
-      countIgnored(ignored, `${status} post`);
-      continue;
+    const titleHtml = text(item.title) ?? "";
+    const title = /[<&]/.test(titleHtml) ? htmlToText(titleHtml) : decodeText(titleHtml);
+    const link = httpUrl(text(item.link));
+    const guid = text(item.guid)?.trim() || undefined;
+    const parent = text(item["wp:post_parent"])?.trim();
+    const order = Number(text(item["wp:menu_order"]) ?? 0) || 0;
+
+    if (type === "attachment" && postId) {
+      const url = httpUrl(text(item["wp:attachment_url"])) ?? httpUrl(guid);
+      if (url) {
+        const attachment: Attachment = {
+          id: postId,
+          url,
+          title,
+          caption: text(item["excerpt:encoded"])?.trim() ?? "",
+          alt: decodeText(meta.get("_wp_attachment_image_alt") ?? ""),
+          parent: parent && parent !== "0" ? parent : undefined,
+          order,
+        };
+        feed.attachments.set(postId, attachment);
+      }
     }
-    const title = decodeText(text(item.title) ?? "");
-    const link = text(item.link) || undefined;
+
     const local = text(item["wp:post_date"]);
     const pubDate = text(item.pubDate);
     const date = (local && fromWordPress(local, text(item["wp:post_date_gmt"]))) || (pubDate && fromRfc822(pubDate)) || undefined;
-    const login = text(item["dc:creator"]);
+    const login = text(item["dc:creator"])?.trim() || undefined;
     const categories = list(item.category);
     const byDomain = (domain: string) =>
       categories.filter((c) => (typeof c === "object" ? c["@_domain"] : undefined) === domain).map((c) => decodeText(text(c) ?? ""));
     const excerpt = text(item["excerpt:encoded"])?.trim();
-    items.push({
-      key: itemKey(text(item.guid), link, title, date),
+    const kind = type === "page" ? "page" : "post";
+    const skip =
+      NOT_CONTENT[type] ??
+      (type !== "post" && type !== "page" ? `unsupported type (${type})` : undefined) ??
+      UNPUBLISHED[status] ??
+      (status !== "publish" ? `unsupported status (${status})` : undefined);
+    const comments: SourceComment[] = list(item["wp:comment"]).map((comment) => {
+      const approved = (text(comment["wp:comment_approved"]) ?? "").trim();
+      const type = (text(comment["wp:comment_type"]) ?? "").trim();
+      const commentLocal = text(comment["wp:comment_date"]);
+      const commentDate = commentLocal ? fromWordPress(commentLocal, text(comment["wp:comment_date_gmt"])) : undefined;
+      const parentId = (text(comment["wp:comment_parent"]) ?? "").trim();
+      return {
+        id: (text(comment["wp:comment_id"]) ?? "").trim(),
+        author: decodeText(text(comment["wp:comment_author"]) ?? ""),
+        url: httpUrl(text(comment["wp:comment_author_url"])),
+        date: dateResult(commentDate, commentLocal),
+        parent: parentId && parentId !== "0" ? parentId : undefined,
+        type: type === "pingback" || type === "trackback" ? type : "comment",
+        status: approved === "1" ? "approved" : approved === "spam" ? "spam" : approved === "trash" || approved === "post-trashed" ? "trash" : "pending",
+        registered: !["", "0"].includes((text(comment["wp:comment_user_id"]) ?? "").trim()),
+        html: text(comment["wp:comment_content"]) ?? "",
+      };
+    });
+    feed.items.push({
+      key: postId ? `wp-post:${postId}@${site}` : itemKey(guid, link, title, date),
+      legacyKeys: [itemKey(guid, link, title, date)],
+      postId,
+      kind,
+      skip,
+      protected: Boolean(text(item["wp:post_password"])?.trim()),
       title,
-      link: link && /^https?:/i.test(link) ? link : undefined,
+      link,
+      guid,
       date: dateResult(date, local ?? pubDate),
       creators: [login && names.get(login), login].filter((name): name is string => Boolean(name)),
+      login,
       categories: [...byDomain("category"), ...byDomain("post_tag")].filter(Boolean),
-      html: wordpressHtml(text(item["content:encoded"]) ?? ""),
+      html: text(item["content:encoded"]) ?? "",
+      wordpress: true,
       excerptHtml: excerpt || undefined,
-      draft: status !== "publish",
-      base: (link && /^https?:/i.test(link) ? link : undefined) ?? siteLink,
+      draft: false,
+      base: link ?? siteLink,
+      slug: decodeSlug(text(item["wp:post_name"])),
+      parent: parent && parent !== "0" ? parent : undefined,
+      order,
+      comments,
+      embeds,
+      file,
     });
   }
-  return { format: "wxr", title: decodeText(text(channel.title) ?? "") || undefined, items, ignored };
+  return feed;
 }
 
 /** Block-level tags: `wpautop` never wraps them in a paragraph. */
@@ -96,19 +213,6 @@ const BLOCKS =
 const BLOCK_OPEN = new RegExp(`(<(?:${BLOCKS})[\\s/>])`, "gi");
 const BLOCK_CLOSE = new RegExp(`(</(?:${BLOCKS})>)`, "gi");
 const STARTS_WITH_BLOCK = new RegExp(`^(?:</?(?:${BLOCKS})[\\s/>]|\u0000\\d+\u0000$)`, "i");
-
-/**
- * A WordPress post body as the site showed it. WordPress stores paragraphs
- * as blank lines and adds the `<p>` tags when it shows the post; captions
- * are `[caption]` shortcodes around an image.
- */
-export function wordpressHtml(content: string): string {
-  const captioned = content.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, (_, inner: string) => {
-    const match = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
-    return match ? `<figure>${match[1]}<figcaption>${match[2]?.trim() ?? ""}</figcaption></figure>` : inner;
-  });
-  return autoParagraphs(captioned);
-}
 
 /**
  * WordPress's `wpautop`, simplified: block-level elements stand alone,

@@ -7,7 +7,9 @@ import path from "node:path";
 import { emptyArchive, loadArchive } from "../content/load.ts";
 import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import { crossLinks } from "../content/links.ts";
-import type { Archive } from "../content/model.ts";
+import type { Archive, SiteLink } from "../content/model.ts";
+import { type StandalonePage, loadPages } from "../content/pages.ts";
+import { type PageIndex, buildPageIndex } from "../views/page.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { checkSiteLinks } from "../content/sitelinks.ts";
@@ -100,7 +102,15 @@ export class ArchiveStore {
   }
   /** `_redirects` and a page at each post's old address (`aliases`). */
   get redirects(): RedirectOutput[] {
-    return this.#once("redirects", () => redirectOutputs(this.current.posts));
+    return this.#once("redirects", () => redirectOutputs([...this.current.posts, ...(this.current.pages ?? [])]));
+  }
+  /** The blogs' standalone pages (src/content/pages.ts), by URL and by blog. */
+  get pages(): PageIndex {
+    return this.#once("pages", () => buildPageIndex(this.current.pages ?? []));
+  }
+  /** Every standalone page to write (drafts only when they are built). */
+  get pageList(): readonly StandalonePage[] {
+    return this.current.pages ?? [];
   }
   /** What the build does with each recorded dead or moved external link (src/links/present.ts). */
   get linkTreatments(): { treatments: ReadonlyMap<string, LinkTreatment>; options: PresentOptions } {
@@ -129,6 +139,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
 
   let runMode = "build";
   let told = false;
+  let pageSiteLinks: SiteLink[] = [];
   config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
     if (!told && !process.env.BACKLIST_CONTENT && contentDirs().sample) {
@@ -137,18 +148,25 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     }
     let archive: Archive;
     let related: Promise<Map<string, string[]>> | undefined;
+    const includeDrafts = settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve");
     try {
       archive = await timed("content load", () => loadArchive({
         root: process.cwd(),
         postsDir: settings.postsDir,
         dataDir: settings.dataDir,
         // BACKLIST_DRAFTS=1 builds drafts in any mode (=0 never); by default only `npm start` does.
-        includeDrafts: settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve"),
+        includeDrafts,
         markdown,
         beforeRender: (posts, pinned) => {
           related = timed("related posts (worker)", () => computeRelatedInWorker(relatedDocs(posts, pinned)));
         },
       }));
+      // Standalone pages (src/content/pages.ts), once the posts they may link to are known.
+      const loaded = await loadPages({ root: process.cwd(), postsDir: settings.postsDir, includeDrafts, markdown }, archive);
+      if (loaded.problems.some((p) => p.severity === "error")) throw new ContentError([...loaded.problems, ...archive.warnings]);
+      archive.pages = loaded.pages;
+      archive.warnings.push(...loaded.problems);
+      pageSiteLinks = loaded.siteLinks;
     } catch (error) {
       if (error instanceof ContentError && mode !== "build") {
         // Keep serving the last good archive (an empty one if none built
@@ -176,8 +194,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
     store.pageUrls = pageUrlsExcept(inputPathToUrl);
-    const problems = [...archive.brokenLinks, ...checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file))];
-    problems.push(...aliasProblems(archive.posts, store.pageUrls, (file) => isCopiedFile(file)));
+    const problems = [...archive.brokenLinks, ...checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, (file) => isCopiedFile(file))];
+    problems.push(...aliasProblems([...archive.posts, ...(archive.pages ?? [])], store.pageUrls, (file) => isCopiedFile(file)));
     if (problems.length === 0) return;
     const error = new ContentError([...problems, ...archive.warnings]);
     if (runMode !== "build") {

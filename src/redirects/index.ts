@@ -41,6 +41,9 @@ export interface Redirect {
   title: string;
 }
 
+/** What a redirect needs of a post or a standalone page. */
+export type Redirectable = Pick<Post, "source" | "aliases" | "url" | "title" | "lines">;
+
 export type AliasPath = { ok: true; path: string } | { ok: false; message: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -116,7 +119,7 @@ export interface AliasProblem {
  * posts, or twice by one). Posts are taken in source-path order, so the
  * first claim is the same in every build.
  */
-export function planRedirects(posts: readonly Post[], prefix = "/"): { redirects: Redirect[]; problems: AliasProblem[] } {
+export function planRedirects(posts: readonly Redirectable[], prefix = "/"): { redirects: Redirect[]; problems: AliasProblem[] } {
   const redirects: Redirect[] = [];
   const problems: AliasProblem[] = [];
   const claimed = new Map<string, Redirect>();
@@ -183,7 +186,7 @@ export function aliasCollisions(
 }
 
 /** How the line of a post's alias is found: by default the line of its `aliases` key. */
-export type AliasLine = (post: Post, index: number) => number | undefined;
+export type AliasLine = (post: Redirectable, index: number) => number | undefined;
 
 const keyLine: AliasLine = (post) => post.lines.aliases;
 
@@ -192,16 +195,16 @@ const keyLine: AliasLine = (post) => post.lines.aliases;
  * problems: aliases naming no path, old paths claimed twice, and old paths
  * the site itself uses.
  */
-export function checkAliases(
-  posts: readonly Post[],
+export function checkAliases<T extends Redirectable>(
+  posts: readonly T[],
   pageUrls: Iterable<string>,
-  options: { prefix?: string; fileExists?: (relativePath: string) => boolean; lineOf?: AliasLine } = {},
+  options: { prefix?: string; fileExists?: (relativePath: string) => boolean; lineOf?: (post: T, index: number) => number | undefined } = {},
 ): Problem[] {
   const { redirects, problems } = planRedirects(posts, options.prefix ?? "/");
   const all = [...problems, ...aliasCollisions(redirects, pageUrls, options.fileExists)];
   if (all.length === 0) return [];
   const bySource = new Map(posts.map((post) => [post.source, post]));
-  const lineOf = options.lineOf ?? keyLine;
+  const lineOf: (post: T, index: number) => number | undefined = options.lineOf ?? keyLine;
   return all
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.index - b.index))
     .map((problem) => {
@@ -253,7 +256,7 @@ export function pageUrlsExcept(inputPathToUrl: Record<string, readonly string[] 
  * copied files, and each alias's own line.
  */
 export function aliasProblems(
-  posts: readonly Post[],
+  posts: readonly Redirectable[],
   pageUrls: Iterable<string>,
   fileExists: (relativePath: string) => boolean,
   root = process.cwd(),
@@ -294,7 +297,7 @@ export type RedirectOutput = { kind: "rules"; url: "/_redirects"; body: string }
  * pages' URLs. An alias that is a post's URL gets no page (the build fails
  * on it, see `checkAliases`; the dev server keeps serving the post).
  */
-export function redirectOutputs(posts: readonly Post[], prefix = pathPrefix()): RedirectOutput[] {
+export function redirectOutputs(posts: readonly Redirectable[], prefix = pathPrefix()): RedirectOutput[] {
   const postPages = new Set(posts.map((post) => samePageKey(post.url)));
   const redirects = planRedirects(posts, prefix).redirects.filter((redirect) => !postPages.has(samePageKey(redirect.from)));
   return [

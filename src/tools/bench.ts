@@ -7,12 +7,13 @@
  *   npm run bench -- 1000,4000,10000    several: a block each, then a table and the growth
  *   npm run bench -- 1000 --keep        keep the generated project and print its path
  *   npm run bench -- 1000 --verbose     also stream the build's output
+ *   npm run bench -- --import 20000     import a generated N-post WordPress export (src/bench/wxr.ts)
  *
  * The corpus folder is deleted afterwards unless `--keep` is given or the
  * build failed (then its path is printed, to look into). Exits non-zero
  * when a build fails.
  */
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,23 +21,31 @@ import { generateCorpus, writeCorpus } from "../bench/corpus.ts";
 import type { FloorResult, LoadResult } from "../bench/floor.ts";
 import { measureBuild, runWorker } from "../bench/measure.ts";
 import { type RunResult, contentPhase, formatRun, formatTable, succeeded } from "../bench/report.ts";
+import { measureImport, writeWxr } from "../bench/wxr.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** What a project folder links from the repository: the code and configuration, not the content. */
 const LINKED = ["src", "pages", "_includes", "assets", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"];
 
-const USAGE = "usage: npm run bench -- <N>[,<N>…] [--keep] [--verbose]";
+const USAGE = "usage: npm run bench -- <N>[,<N>…] [--keep] [--verbose] [--import <N>]";
 
 interface Options {
   sizes: number[];
   keep: boolean;
   verbose: boolean;
+  /** `--import N`: the import benchmark's number of posts. */
+  imports: number[];
 }
 
 export function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = { sizes: [], keep: false, verbose: false };
-  for (const arg of argv) {
-    if (arg === "--keep") options.keep = true;
+  const options: Options = { sizes: [], keep: false, verbose: false, imports: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--import") {
+      const n = Number((argv[++i] ?? "").replace(/_/g, ""));
+      if (!Number.isInteger(n) || n < 1) return `--import needs a number of posts\n${USAGE}`;
+      options.imports.push(n);
+    } else if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
     else if (arg === "--help" || arg === "-h") return USAGE;
     else if (arg.startsWith("-")) return `unknown option ${arg}\n${USAGE}`;
@@ -48,7 +57,7 @@ export function parseArgs(argv: readonly string[]): Options | string {
       }
     }
   }
-  return options.sizes.length > 0 ? options : USAGE;
+  return options.sizes.length > 0 || options.imports.length > 0 ? options : USAGE;
 }
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
@@ -101,6 +110,31 @@ async function run(posts: number, options: Options): Promise<RunResult> {
   return result;
 }
 
+/** The import benchmark: a generated export of `posts` posts imported into a fresh project. */
+function runImportBench(posts: number, options: Options): boolean {
+  const dir = mkdtempSync(path.join(tmpdir(), `backlist-bench-import-${posts}-`));
+  for (const name of LINKED) symlinkSync(path.join(REPO, name), path.join(dir, name));
+  mkdirSync(path.join(dir, "_data"));
+  writeFileSync(path.join(dir, "_data/site.yaml"), "title: Bench\nurl: https://example.org\ntimezone: America/New_York\npublisher: Bench\n");
+  writeFileSync(path.join(dir, "_data/blogs.yaml"), "bench:\n  title: Bench Blog\n");
+  const file = path.join(dir, "export.xml");
+  progress(`import of ${posts} posts: generating ${file}`);
+  const bytes = writeWxr(file, posts);
+  progress(`import of ${posts} posts: importing`);
+  const measure = measureImport(dir, file, REPO);
+  const mib = (kib: number) => `${Math.round(kib / 1024).toLocaleString("en")} MiB`;
+  const lines = [
+    `Import of a ${posts.toLocaleString("en")}-post WordPress export (${(bytes / 1024 / 1024).toFixed(1)} MB)`,
+    `  wall ${(measure.wallMs / 1000).toFixed(1)} s${measure.cpuMs === undefined ? "" : `, CPU ${(measure.cpuMs / 1000).toFixed(1)} s`}${measure.peakKiB === undefined ? "" : `, peak memory ${mib(measure.peakKiB)}`}`,
+    ...measure.output.split("\n").slice(0, 3).map((line) => `  ${line}`),
+  ];
+  console.log(`${lines.join("\n")}\n`);
+  const ok = measure.status === 0;
+  if (options.keep || !ok) progress(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+  return ok;
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === "string") {
@@ -114,7 +148,8 @@ async function main(): Promise<number> {
     console.log(`${formatRun(result)}\n`);
   }
   if (runs.length > 1) console.log(formatTable(runs));
-  return runs.every(succeeded) ? 0 : 1;
+  const imports = options.imports.map((posts) => runImportBench(posts, options));
+  return runs.every(succeeded) && imports.every(Boolean) ? 0 : 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

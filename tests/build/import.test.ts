@@ -47,31 +47,31 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
   const project = new Project(DATA);
   const wxr = path.join(FIXTURES, "wordpress.xml");
 
-  it("writes one post per item, skipping pages and attachments", () => {
+  it("writes one post per post and a page per page, skipping the draft and the attachment with their reasons", () => {
     const result = runImport(project, [wxr, "--blog", "main"]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /\(WordPress export, 6 posts\) into posts\/main\/:\n  6 created, 0 updated, 0 unchanged, 0 conflicts; ignored 1 page, 1 attachment\n/);
+    assert.match(result.stdout, /\(WordPress export, 8 items\) into posts\/main\/:\n  6 created, 0 updated, 0 unchanged, 0 conflicts, 2 skipped\n  skipped: 1 attachment, 1 draft\n/);
+    assert.match(result.stdout, /\(post "Half-Finished Thoughts"\): skipped: draft$/m);
     assert.deepEqual([...tree(project).keys()].sort(), [
       "main/.import-state.json",
       "main/2008/a-hostile-post.md",
-      "main/2008/half-finished-thoughts.md",
       "main/2008/weekly-links-2.md",
       "main/2008/weekly-links.md",
       "main/2008/xen-and-the-art-of-hypervisors.md",
       "main/2009/greetings-from-berlin.md",
+      "main/pages/about.md",
     ]);
     assert.equal(
       source(project, "posts/main/2009/greetings-from-berlin.md"),
       '---\ntitle: "Greetings from Berlin"\ndate: "2009-03-01T09:30:00+01:00"\nauthor: bob\naliases:\n  - /2009/03/01/greetings-from-berlin/\n---\n\nWritten at 9:30 in the morning, Berlin time.\n',
     );
-    assert.match(source(project, "posts/main/2008/half-finished-thoughts.md"), /^draft: true$/m);
   });
 
   it("imports again without changing a file", () => {
     const before = tree(project);
     const result = runImport(project, [wxr, "--blog", "main"]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /0 created, 0 updated, 6 unchanged, 0 conflicts/);
+    assert.match(result.stdout, /0 created, 0 updated, 6 unchanged, 0 conflicts, 2 skipped/);
     assert.deepEqual(tree(project), before, "same texts, same modification times");
   });
 
@@ -82,8 +82,9 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
     const edited = source(project, file);
     const result = runImport(project, [wxr, "--blog", "main"]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /0 created, 0 updated, 5 unchanged, 1 conflict;/);
-    assert.match(result.stdout, /Conflicts \(run again with --force.*\):\n  posts\/main\/2008\/weekly-links\.md: edited since it was imported; kept as it is/);
+    assert.match(result.stdout, /0 created, 0 updated, 5 unchanged, 1 conflict, 2 skipped/);
+    assert.match(result.stdout, /^  posts\/main\/2008\/weekly-links\.md: conflict: edited since it was imported; kept as it is$/m);
+    assert.match(result.stdout, /run again with --force to replace the conflicts/);
     assert.equal(source(project, file), edited);
 
     const again = runImport(project, [wxr, "--blog", "main"]);
@@ -92,7 +93,7 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
 
     const forced = runImport(project, [wxr, "--blog", "main", "--force"]);
     assert.equal(forced.status, 0, forced.stderr);
-    assert.match(forced.stdout, /0 created, 0 updated, 5 unchanged, 0 conflicts, 1 overwritten/);
+    assert.match(forced.stdout, /0 created, 0 updated, 5 unchanged, 1 overwritten, 0 conflicts, 2 skipped/);
     assert.equal(source(project, file), imported);
     assert.match(runImport(project, [wxr, "--blog", "main"]).stdout, /6 unchanged, 0 conflicts/);
   });
@@ -100,10 +101,10 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
   it("imports RSS and Atom feeds into another blog", () => {
     const rss = runImport(project, [path.join(FIXTURES, "feed.rss"), "--blog", "side"]);
     assert.equal(rss.status, 0, rss.stderr);
-    assert.match(rss.stdout, /\(RSS feed, 2 posts\) into posts\/side\/:\n  2 created/);
+    assert.match(rss.stdout, /\(RSS feed, 2 items\) into posts\/side\/:\n  2 created/);
     const atom = runImport(project, [path.join(FIXTURES, "feed.atom"), "--blog", "side"]);
     assert.equal(atom.status, 0, atom.stderr);
-    assert.match(atom.stdout, /\(Atom feed, 2 posts\) into posts\/side\/:\n  2 created/);
+    assert.match(atom.stdout, /\(Atom feed, 2 items\) into posts\/side\/:\n  2 created/);
     assert.match(source(project, "posts/side/2008/tokyo-evening-notes.md"), /^date: "2008-10-01T21:15:00\+09:00"$/m);
     assert.match(source(project, "posts/side/2008/cloud-and-grid-same-thing.md"), /^author: ann$/m, "the feed's author, by name, before the blog's default");
     assert.match(source(project, "posts/side/2008/red-hat-and-kvm-a-look-back.md"), /^author: bob$/m);

@@ -16,7 +16,8 @@ import { ToolError } from "../../src/import/project.ts";
 import { parseSource } from "../../src/import/run.ts";
 import { type SourceFeed, detectFormat, fromIso, fromRfc822, fromWordPress } from "../../src/import/source.ts";
 import { stateText } from "../../src/import/state.ts";
-import { autoParagraphs, wordpressHtml } from "../../src/import/wxr.ts";
+import { autoParagraphs } from "../../src/import/wxr.ts";
+import { renderWordPress } from "../../src/import/wordpress.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { postSchema } from "../../src/schema/index.ts";
 
@@ -37,8 +38,9 @@ const DATA: ArchiveData = {
 };
 
 function convert(name: string, blog = "main", author?: string): ImportedPost[] {
-  const { posts, errors } = convertItems(parse(name).items, { blog, data: DATA, author });
-  assert.deepEqual(errors, []);
+  const { posts, skipped } = convertItems(parse(name).items, { blog, data: DATA, author });
+  // What the fixtures hold that is not imported: a draft, a page's attachment.
+  assert.deepEqual(skipped.map((item) => item.reason).filter((reason) => !["draft", "attachment"].includes(reason)), []);
   return posts;
 }
 
@@ -59,20 +61,23 @@ describe("reading the three formats", () => {
     assert.equal(detectFormat("<?xml version='1.0'?><html><body/></html>"), undefined);
   });
 
-  it("WordPress: posts only, drafts marked, pages and attachments counted as ignored", () => {
+  it("WordPress: every item, each a post or a page or skipped with its reason", () => {
     const feed = parse("wordpress.xml");
     assert.equal(feed.format, "wxr");
-    assert.deepEqual(feed.items.map((item) => item.title), [
+    assert.deepEqual(feed.items.filter((item) => item.kind === "post" && !item.skip).map((item) => item.title), [
       "Xen & the Art of Hypervisors",
       "Greetings from Berlin",
       "A Hostile Post",
       "Weekly Links",
       "Weekly Links",
-      "Half-Finished Thoughts",
     ]);
-    assert.deepEqual([...feed.ignored], [["page", 1], ["attachment", 1]]);
-    assert.deepEqual(feed.items.map((item) => item.draft), [false, false, false, false, false, true]);
-    assert.equal(feed.items[0]?.key, "https://old.example.com/?p=101");
+    assert.deepEqual(feed.items.map((item) => [item.kind, item.skip]), [
+      ["post", undefined], ["post", undefined], ["post", undefined], ["post", undefined], ["post", undefined],
+      ["post", "draft"], ["page", undefined], ["post", "attachment"],
+    ]);
+    assert.equal(feed.items[0]?.key, "wp-post:101@old.example.com", "the post id, within its site");
+    assert.deepEqual(feed.items[0]?.legacyKeys, ["https://old.example.com/?p=101"], "the guid earlier imports recorded it under");
+    assert.deepEqual([...feed.attachments.keys()], ["7"]);
     assert.deepEqual(feed.items[1]?.creators, ["Bob Builder", "bobb"], "the login's display name first");
   });
 
@@ -129,13 +134,17 @@ describe("dates keep the offset the source wrote", () => {
     assert.equal(berlin.date, "2009-03-01T09:30:00+01:00");
   });
 
-  it("an undated item stops the import", () => {
+  it("an undated item is skipped, with its reason, and the others imported", () => {
     const feed = parseSource(
-      `<rss version="2.0"><channel><title>x</title><item><title>No date</title><description>x</description></item><item><title>Bad</title><pubDate>someday</pubDate></item></channel></rss>`,
+      `<rss version="2.0"><channel><title>x</title><item><title>No date</title><description>x</description></item><item><title>Bad</title><pubDate>someday</pubDate></item><item><title>Good</title><pubDate>Tue, 24 Jun 2008 10:00:00 -0400</pubDate></item></channel></rss>`,
       "x.xml",
     );
-    const { errors } = convertItems(feed.items, { blog: "side", data: DATA });
-    assert.deepEqual(errors, ['item 1 ("No date"): date: has no date', 'item 2 ("Bad"): date: "someday" is not a date this importer can read']);
+    const { posts, skipped } = convertItems(feed.items, { blog: "side", data: DATA });
+    assert.deepEqual(skipped.map((item) => [item.index, item.reason]), [
+      [0, "unreadable date: has no date"],
+      [1, 'unreadable date: "someday" is not a date this importer can read'],
+    ]);
+    assert.deepEqual(posts.map((post) => post.title), ["Good"]);
   });
 });
 
@@ -237,7 +246,7 @@ describe("bodies", () => {
     assert.equal(autoParagraphs("Intro:\n<ul>\n<li>a</li>\n</ul>\nAfter"), "<p>Intro:</p>\n<ul>\n<li>a</li>\n</ul>\n<p>After</p>");
     assert.equal(autoParagraphs("<pre>a\n\nb</pre>"), "<pre>a\n\nb</pre>");
     assert.equal(
-      wordpressHtml('[caption id="a" width="300"]<img src="x.png" alt="X" /> The caption[/caption]'),
+      renderWordPress('[caption id="a" width="300"]<img src="x.png" alt="X" /> The caption[/caption]', { attachments: new Map(), embeds: [] }).html,
       '<figure><img src="x.png" alt="X" />\n<figcaption>The caption</figcaption>\n</figure>',
     );
   });
@@ -272,7 +281,7 @@ describe("front matter", () => {
       "x.xml",
     );
     assert.equal(convertItems(feed.items, { blog: "side", data: DATA }).posts[0]?.author, "bob", "the blog's default");
-    assert.match(convertItems(feed.items, { blog: "main", data: DATA }).errors.join("\n"), /item 1 \("A"\): author: no author matches "Zed"; pass --author <id>.*known authors: ann, bob/);
+    assert.match(convertItems(feed.items, { blog: "main", data: DATA }).skipped[0]?.reason ?? "", /^unknown author "Zed" \(pass --author <id>/);
   });
 
   it("the old address's path as an alias", () => {
@@ -313,8 +322,9 @@ describe("placing posts", () => {
       "posts/main/2008/a-hostile-post.md",
       "posts/main/2008/weekly-links.md",
       "posts/main/2008/weekly-links-2.md",
-      "posts/main/2008/half-finished-thoughts.md",
+      "posts/main/pages/about.md",
     ]);
+    assert.equal(placed[5]?.url, "/main/about/", "a page, at its path under the blog");
     assert.equal(placed[4]?.url, "/main/2008/07/weekly-links-2/");
     assert.match(postText(placed[4]!), /The second week's links/);
   });
@@ -337,17 +347,17 @@ describe("placing posts", () => {
     });
     assert.deepEqual(placed.filter((p) => p.post.title === "Weekly Links").map((p) => p.file), [
       "posts/main/2008/weekly-links-2.md",
-      "posts/main/2008/weekly-links-3.md",
+      "posts/main/2008/weekly-links-2-2.md",
     ]);
   });
 
   it("a post imported before keeps its file, and a new one does not take it", () => {
     const posts = convert("wordpress.xml");
-    const recorded = new Map([["https://old.example.com/?p=105", "posts/main/2008/weekly-links.md"]]);
+    const recorded = new Map([["wp-post:105@old.example.com", "posts/main/2008/weekly-links.md"]]);
     const placed = placePosts(posts, { blog: "main", recorded, existing: [] });
     assert.deepEqual(placed.filter((p) => p.post.title === "Weekly Links").map((p) => [p.post.key, p.file]), [
-      ["https://old.example.com/?p=104", "posts/main/2008/weekly-links-2.md"],
-      ["https://old.example.com/?p=105", "posts/main/2008/weekly-links.md"],
+      ["wp-post:104@old.example.com", "posts/main/2008/weekly-links-2.md"],
+      ["wp-post:105@old.example.com", "posts/main/2008/weekly-links.md"],
     ]);
   });
 
