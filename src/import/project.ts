@@ -11,12 +11,12 @@ import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import type { ArchiveData } from "../content/model.ts";
 import { formatProblem, parseYaml, splitFrontMatter } from "../content/source.ts";
 import { parseArchiveDate, type ArchiveDate } from "../dates.ts";
-import { DEFAULTS } from "../plugins/content.ts";
 import { slugify } from "../slug.ts";
 import type { Problem } from "../types.ts";
 
-export const POSTS_DIR = DEFAULTS.postsDir;
-export const DATA_DIR = DEFAULTS.dataDir;
+/** The project's own archive, which the authoring tools write to (never the sample, see src/content/root.ts). */
+export const POSTS_DIR = "posts";
+export const DATA_DIR = "_data";
 
 /** Thrown for anything the user must fix first; the message is shown as it is. */
 export class ToolError extends Error {
