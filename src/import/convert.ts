@@ -34,6 +34,8 @@ export interface ImportedPost {
   summary?: string;
   /** Path of the post on the old site, when it had one. */
   alias?: string;
+  /** The post's address on the old site (`original_url`), when it had an absolute one. */
+  original?: string;
   draft: boolean;
   /** Markdown; "" when the source had no text. Cross-links are placeholders until placed. */
   body: string;
@@ -234,6 +236,7 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
       tags: item.kind === "page" ? [] : tags,
       summary,
       alias: aliasOf(item.link),
+      original: item.kind !== "page" && item.link && /^https?:\/\/[^/]/i.test(item.link) ? item.link : undefined,
       draft: false,
       body,
       slug,
@@ -321,6 +324,7 @@ export function postText(placement: Placement, body = placement.post.body): stri
     tags: post.tags,
     summary: post.summary,
     aliases: post.alias && post.alias !== url ? [post.alias] : [],
+    originalUrl: post.original,
     draft: post.draft,
     order: post.kind === "page" && post.order ? post.order : undefined,
   });

@@ -14,6 +14,8 @@ export interface FrontMatterFields {
   tags?: readonly string[];
   summary?: string;
   aliases?: readonly string[];
+  /** Where the post was first published (its address on the old blog). */
+  originalUrl?: string;
   draft?: boolean;
   order?: number;
 }
@@ -40,6 +42,7 @@ export function frontMatterText(fields: FrontMatterFields): string {
   if (fields.tags?.length) lines.push(`tags: ${flowList(fields.tags.map(oneLine))}`);
   if (fields.summary) lines.push(`summary: ${quoted(oneLine(fields.summary))}`);
   if (fields.aliases?.length) lines.push("aliases:", blockList(fields.aliases));
+  if (fields.originalUrl) lines.push(`original_url: ${quoted(fields.originalUrl)}`);
   if (fields.draft) lines.push("draft: true");
   if (fields.order !== undefined) lines.push(`order: ${fields.order}`);
   return `---\n${lines.join("\n")}\n---\n`;

@@ -177,6 +177,19 @@ describe("importing a WordPress export with every quirk", () => {
       assert.match(project.read("main/2010/09/links-code-and-leftovers/index.html"), /<a href="\/main\/2010\/10\/archives-style-permalink\/#details">/);
     });
 
+    it("shows the imported comments threaded, the pingback apart, on the post's page", () => {
+      assert.equal(build().status, 0, build().output);
+      const page = project.read("main/2010/08/a-post-people-talked-about/index.html");
+      // Dana's comment holds Ann's reply, which holds Dana's answer: three deep.
+      assert.match(page, /<li[^>]*id="comment-101"[\s\S]*<li[^>]*id="comment-102"[\s\S]*<li[^>]*id="comment-103"/);
+      const thread = page.slice(page.indexOf('id="comment-101"'), page.indexOf("Mentioned elsewhere"));
+      assert.match(thread, /id="comment-102"/, "the reply sits inside its parent's item");
+      assert.match(page, /Mentioned elsewhere[\s\S]*other\.example\.com/);
+      assert.match(page, /id="comment-108"/);
+      assert.match(page, /identity not verified/);
+      assert.match(page, /Comments are closed; this is an archive/);
+    });
+
     it("redirects every shape of old permalink", () => {
       assert.equal(build().status, 0, build().output);
       const redirects = project.read("_redirects");
