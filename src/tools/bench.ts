@@ -21,6 +21,7 @@ import { generateCorpus, writeCorpus } from "../bench/corpus.ts";
 import type { FloorResult, LoadResult } from "../bench/floor.ts";
 import { measureBuild, runWorker } from "../bench/measure.ts";
 import { type RunResult, contentPhase, formatRun, formatTable, succeeded } from "../bench/report.ts";
+import { isMain } from "./command.ts";
 import { measureImport, writeWxr } from "../bench/wxr.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,12 +30,27 @@ const LINKED = ["src", "pages", "_includes", "assets", "node_modules", ".elevent
 
 const USAGE = "usage: npm run bench -- <N>[,<N>…] [--keep] [--verbose] [--import <N>]";
 
+export const HELP = `${USAGE}
+
+Generates a deterministic archive of N posts (3 blogs, 8 authors, a long tail
+of tags, code, replies, footnotes, comments, cross-links), builds it with the
+project's real configuration and reports wall and CPU time, peak memory, the
+pages written, the time of each phase and the floor (markdown alone) measured
+in the same run. Several sizes give a table and the growth.
+
+  <N>[,<N>…]     the archive sizes, e.g. 1000,10000 (1_000 works too)
+  --import <N>   also time importing a generated N-post WordPress export
+  --keep         keep the generated project and print its path
+  --verbose      stream the build's own output
+  --help         this text`;
+
 interface Options {
   sizes: number[];
   keep: boolean;
   verbose: boolean;
   /** `--import N`: the import benchmark's number of posts. */
   imports: number[];
+  help?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): Options | string {
@@ -47,7 +63,7 @@ export function parseArgs(argv: readonly string[]): Options | string {
       options.imports.push(n);
     } else if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
-    else if (arg === "--help" || arg === "-h") return USAGE;
+    else if (arg === "--help" || arg === "-h") return { ...options, help: true };
     else if (arg.startsWith("-")) return `unknown option ${arg}\n${USAGE}`;
     else {
       for (const part of arg.split(",").filter(Boolean)) {
@@ -141,6 +157,10 @@ async function main(): Promise<number> {
     console.error(options);
     return 2;
   }
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
   const runs: RunResult[] = [];
   for (const size of options.sizes) {
     const result = await run(size, options);
@@ -152,6 +172,6 @@ async function main(): Promise<number> {
   return runs.every(succeeded) && imports.every(Boolean) ? 0 : 1;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   process.exitCode = await main();
 }
