@@ -23,6 +23,7 @@ import type { Problem } from "../types.ts";
 import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, comparePosts } from "./model.ts";
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import type { ExternalLinksEnv } from "../markdown/external-links.ts";
+import { podcastWarnings } from "../feeds/podcast.ts";
 import { ContentError, decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
 
 export interface LoadOptions {
@@ -119,6 +120,8 @@ export async function loadData(options: Pick<LoadOptions, "root" | "dataDir">, p
     reviews: parseWith(schemas.reviews, raw.get("reviews"), problems) ?? [],
   };
   checkDataReferences(data, raw, problems);
+  const podcastsFile = raw.get("podcasts");
+  if (podcastsFile) problems.push(...podcastWarnings(data.podcasts, podcastsFile));
   return data;
 }
 
