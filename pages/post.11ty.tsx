@@ -6,6 +6,7 @@ import { sidebarView } from "../src/sidebars/index.ts";
 import { summed } from "../src/timings.ts";
 import { blogPostingJsonLd } from "../src/views/head.ts";
 import { Article } from "../_includes/layouts/Article.tsx";
+import { seriesNav, withSeriesJsonLd } from "../src/series/index.ts";
 
 export const data = {
   pagination: {
@@ -21,12 +22,14 @@ export const data = {
 
 export function render({ archive, post }: { archive: ArchiveStore; post: Post }) {
   const current = archive.current;
+  const series = seriesNav(archive.series, post, current.site.language);
   return (
     <Article
       site={current.site}
       view={articleView(current, post)}
       sidebar={summed("sidebar views", () => sidebarView(archive.sidebars, post))}
-      jsonLd={blogPostingJsonLd(current, post)}
+      jsonLd={withSeriesJsonLd(blogPostingJsonLd(current, post), series, current.site.url)}
+      series={series}
     />
   );
 }

@@ -11,6 +11,8 @@ import type { SidebarView } from "../../src/sidebars/index.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { postCrumbs } from "../../src/views/breadcrumbs.ts";
 import { Base } from "./Base.tsx";
+import { SeriesPlace, SeriesPrevNext } from "../components/SeriesNav.tsx";
+import type { SeriesNav } from "../../src/series/index.ts";
 
 export interface ArticleProps {
   site: Site;
@@ -18,9 +20,11 @@ export interface ArticleProps {
   sidebar: SidebarView;
   /** schema.org BlogPosting of the post. */
   jsonLd: object;
+  /** The post's place in its series, if it is in one. */
+  series?: SeriesNav;
 }
 
-export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
+export function Article({ site, view, sidebar, jsonLd, series }: ArticleProps) {
   const { post } = view;
   return (
     <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article">
@@ -36,6 +40,7 @@ export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
           <header class="post-header">
             <h1 class="p-name">{post.title}</h1>
             <PostMeta {...view} />
+            <SeriesPlace nav={series} words={sidebar.words} />
             {view.tags.map((tag) => (
               <span hidden data-pagefind-filter={`tag:${tag.name}`} />
             ))}
@@ -46,15 +51,16 @@ export function Article({ site, view, sidebar, jsonLd }: ArticleProps) {
             <NotPreserved />
           )}
           <footer class="post-footer" data-pagefind-ignore="all">
-            <RelatedArticle links={view.seeAlso} />
-            <Backlinks posts={sidebar.backlinks} />
+            <SeriesPrevNext nav={series} />
+            <RelatedArticle links={view.seeAlso} words={sidebar.words} />
+            <Backlinks posts={sidebar.backlinks} words={sidebar.words} />
             <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />
             <p class="copyright">{view.copyright}</p>
           </footer>
         </article>
         <aside class="sidebar" aria-label="Around this post">
           <Sidebar view={sidebar} />
-          <AuthorCard author={view.author} />
+          <AuthorCard author={view.author} words={sidebar.words} />
         </aside>
       </div>
     </Base>

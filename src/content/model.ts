@@ -6,6 +6,7 @@
 import type { ArchiveDate } from "../dates.ts";
 import type { Author, Blog, Book, Podcast, Review, SeeAlso, Site } from "../schema/index.ts";
 import type { Problem } from "../types.ts";
+import type { LinkSnippet } from "../backlinks/context.ts";
 
 export interface Tag {
   slug: string;
@@ -37,6 +38,9 @@ export interface Post {
   lines: Partial<Record<string, number>>;
   seeAlso: SeeAlso[];
   draft: boolean;
+  /** Series the post belongs to, as written, and its part number (src/series). */
+  series?: string;
+  part?: number;
   /** False when the post's text did not survive: its page says so. */
   preserved: boolean;
   /** The markdown body and the line it starts on in the source. */
@@ -73,6 +77,8 @@ export interface Archive extends ArchiveData {
   pinned: ReadonlyMap<string, readonly Post[]>;
   /** Posts linking to each post (by source path), newest first. */
   backlinks: ReadonlyMap<string, readonly Post[]>;
+  /** For each linked post (by source), the sentence around the first link of each post linking to it (by source). */
+  backlinkSnippets?: ReadonlyMap<string, ReadonlyMap<string, LinkSnippet>>;
   /** Root-relative links found in posts (`/tags/xen/`), checked once the site's URLs are known. */
   siteLinks: readonly SiteLink[];
   /** Warnings of the run (errors throw instead). */

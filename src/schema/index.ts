@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { type ArchiveDate, isValidZone, parseArchiveDate } from "../dates.ts";
+import { WordsSchema } from "../words/index.ts";
 
 /** Non-empty plain text; numbers are taken as their text (`title: 2008`). */
 export const Text = z
@@ -74,6 +75,8 @@ export const POST_KEYS = [
   "see_also",
   "draft",
   "order",
+  "series",
+  "part",
 ] as const;
 
 /** Front matter of one post; dates are parsed in `zone` (the blog's). */
@@ -91,6 +94,10 @@ export function postSchema(zone: string) {
     draft: z.boolean({ error: "must be true or false" }).default(false),
     /** Position among posts with the same date, earliest first (for scraped posts whose day is unknown). */
     order: z.number({ error: "must be a number" }).int("must be a whole number").default(0),
+    /** Name of the series the post belongs to (src/series). */
+    series: OptionalText,
+    /** The post's number in its series. */
+    part: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be 1 or more").optional(),
   });
 }
 export type PostFrontMatter = z.infer<ReturnType<typeof postSchema>>;
@@ -103,6 +110,8 @@ export const SiteSchema = z.object({
   timezone: TimeZone.default("UTC"),
   publisher: Text,
   sidebar: z.enum(["as-of-post", "latest"], { error: 'must be "as-of-post" or "latest"' }).default("as-of-post"),
+  /** Headings and fixed phrases of the pages (src/words). */
+  words: WordsSchema.optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -130,6 +139,8 @@ export const BlogSchema = z.object({
   /** Where the blog lived (or lives) on the web. */
   home: Url.optional(),
   promos: listOf(PromoSchema).default([]),
+  /** Headings and fixed phrases of the blog's pages, over the site's (src/words). */
+  words: WordsSchema.optional(),
 });
 export type Blog = z.infer<typeof BlogSchema>;
 
