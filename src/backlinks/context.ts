@@ -26,6 +26,10 @@ export const DEFAULTS: SnippetOptions = { max: 220, locale: "en" };
 export const BACKLINK_CONTEXT_LIMIT = 20;
 
 const ELLIPSIS = "…";
+/** A sentence that ends in an abbreviation, not a full stop: initials (`a.k.a.`, `U.S.`) or a common short form. */
+const ABBREVIATION = /(?:(?:^|[\s(])(?:\p{L}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|vs|etc|Inc|Corp|Ltd|Co|No|approx|cf|ca|Fig|Vol)\.)\s*$/u;
+
+const count = (text: string, char: string) => text.split(char).length - 1;
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function sentences(locale: string): Intl.Segmenter {
@@ -66,13 +70,20 @@ export function linkSnippet(context: LinkContext, options: Partial<SnippetOption
   const { text } = context;
   const start = Math.max(0, Math.min(context.start, text.length));
   const end = Math.max(start, Math.min(context.end, text.length));
+  // Sentence starts, less those after an abbreviation ("a.k.a. Linux", "Mr. Crosby") or inside parentheses.
+  const starts: number[] = [0];
+  for (const segment of sentences(locale).segment(text)) {
+    if (segment.index === 0) continue;
+    const sentence = text.slice(starts.at(-1) ?? 0, segment.index);
+    if (ABBREVIATION.test(sentence) || count(sentence, "(") > count(sentence, ")")) continue;
+    starts.push(segment.index);
+  }
   let from = 0;
   let to = text.length;
-  for (const segment of sentences(locale).segment(text)) {
-    const segmentEnd = segment.index + segment.segment.length;
-    if (segmentEnd <= start) from = segmentEnd;
-    if (segment.index >= end && segment.index > start) {
-      to = segment.index;
+  for (const boundary of starts) {
+    if (boundary <= start) from = boundary;
+    else if (boundary >= end) {
+      to = boundary;
       break;
     }
   }
