@@ -4,10 +4,13 @@
  * archive in tests/fixtures/series.ts.
  */
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { HtmlValidate, type ConfigData } from "html-validate";
 import { describe, it } from "node:test";
 import { parseRssFeed } from "feedsmith";
 import { PART, SERIES_FIXTURE, SERIES_URL } from "../fixtures/series.ts";
-import { MINIMAL_DATA, Project, post } from "./project.ts";
+import { MINIMAL_DATA, Project, REPO, post } from "./project.ts";
 
 const page = (url: string) => `${url.replace(/^\//, "")}index.html`;
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#8217;/g, "’").replace(/&#8220;/g, "“").replace(/&#8221;/g, "”").replace(/&amp;/g, "&");
@@ -96,6 +99,20 @@ describe("a three-part series, backlinks in context, words from data", () => {
     const ops = read(PART[1]);
     assert.match(ops, /<h2 id="sister-blog-heading">Recent posts from The Side Project<\/h2>/);
     assert.match(ops, /<h2 id="about-author">About Ann Jones<\/h2>/);
+  });
+
+  it("writes valid HTML on every page, series pages included", async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(REPO, ".htmlvalidate.json"), "utf8")) as ConfigData);
+    const site = path.join(project.root, "_site");
+    const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".html"));
+    const problems: string[] = [];
+    for (const entry of files) {
+      const file = path.join(entry.parentPath, entry.name);
+      const report = await validator.validateFile(file);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${path.relative(site, file)}:${m.line}: ${m.message} (${m.ruleId})`);
+    }
+    assert.ok(files.some((e) => e.parentPath.endsWith(path.join("series", "xen-in-depth"))), "the series page is checked");
+    assert.deepEqual(problems, []);
   });
 
   it("gives a podcast a feed only when an episode can be played, and says so on the page of one that cannot", () => {

@@ -4,6 +4,7 @@
  * part, and find the author card apart from the publisher's lines. The
  * archive is the fixture of tests/fixtures/series.ts, built for this spec.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { PART, SERIES_FIXTURE, SERIES_URL } from "../fixtures/series.ts";
 import { fixtureSite } from "./fixture-site.ts";
@@ -57,4 +58,18 @@ test("the author card stands apart from the publisher's lines above it", async (
   // A visible gap and a rule between them.
   expect((below?.y ?? 0) - ((above?.y ?? 0) + (above?.height ?? 0))).toBeGreaterThanOrEqual(32);
   expect(await card.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
+});
+
+test("the series page and a part with its linking sentences pass WCAG 2.1 AA, light and dark", async ({ page }) => {
+  test.setTimeout(60_000);
+  const found: string[] = [];
+  for (const path of [SERIES_URL, "/series/", PART[1], PART[2], "/podcasts/lost-cast/"]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${site.origin}${path}`);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      for (const v of results.violations) found.push(`${path} ${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }
+  }
+  expect(found).toEqual([]);
 });
