@@ -17,6 +17,7 @@ import {
   JSON_FEED_TYPE,
   absolutizeHtml,
   isoDate,
+  jsonDocument,
   siteUrls,
   xmlDocument,
   type FeedFile,
@@ -164,7 +165,7 @@ function jsonFeed(archive: Archive, scope: PostFeedScope, entries: readonly Post
       ...(entry.post.tags.length ? { tags: entry.post.tags.map((tag) => tag.name) } : {}),
     })),
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  return jsonDocument(feed);
 }
 
 /** The Atom and JSON feeds of the site and of every blog, and the Atom feeds' archive pages. */
@@ -176,12 +177,18 @@ export function postFeeds(archive: Archive, options: FeedOptions = {}): FeedFile
     if (!entry) cache.set(post, (entry = postEntry(archive, urls, post)));
     return entry;
   };
-  return postFeedScopes(archive, options.limit, options.pageSize).flatMap((scope): FeedFile[] => {
-    const entries = scope.posts.map(entryOf);
-    return [
-      { url: scope.atom, type: ATOM_TYPE, body: atomFeed(archive, scope, entries, urls) },
-      { url: scope.json, type: JSON_FEED_TYPE, body: jsonFeed(archive, scope, entries, urls) },
-      ...scope.pages.map((page) => ({ url: page.url, type: ATOM_TYPE, body: atomFeed(archive, scope, page.items.map(entryOf), urls, page) })),
-    ];
+  // Bodies are written when read (when Eleventy renders the file), so the
+  // whole archive's feeds are never held twice.
+  const file = (url: string, type: string, write: () => string): FeedFile => ({
+    url,
+    type,
+    get body() {
+      return write();
+    },
   });
+  return postFeedScopes(archive, options.limit, options.pageSize).flatMap((scope): FeedFile[] => [
+    file(scope.atom, ATOM_TYPE, () => atomFeed(archive, scope, scope.posts.map(entryOf), urls)),
+    file(scope.json, JSON_FEED_TYPE, () => jsonFeed(archive, scope, scope.posts.map(entryOf), urls)),
+    ...scope.pages.map((page) => file(page.url, ATOM_TYPE, () => atomFeed(archive, scope, page.items.map(entryOf), urls, page))),
+  ]);
 }

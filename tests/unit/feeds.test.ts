@@ -138,6 +138,19 @@ describe("Atom feeds", () => {
     }
   });
 
+  it("gives back text beyond Latin-1 exactly, from one-byte documents", () => {
+    const title = "Café — “quoted” 😀 naïve";
+    const changed = { ...archive, posts: archive.posts.map((p) => (p.slug === "early" ? { ...p, title } : p)) };
+    const files = postFeeds(changed, { prefix: "/" });
+    const atom = files.find((f) => f.url === "/feed.xml")?.body ?? "";
+    const jsonBody = files.find((f) => f.url === "/feed.json")?.body ?? "";
+    for (const body of [atom, jsonBody]) assert.doesNotMatch(body, /[^\x00-\xff]/, "only Latin-1 characters in the file");
+    assert.equal(parseFeed(atom).items.at(-1)?.title, title);
+    assert.equal(parseAtomFeed(atom).entries?.at(-1)?.title?.value, title);
+    assert.equal((JSON.parse(jsonBody) as JsonFeedDoc).items.at(-1)?.title, title);
+    assert.equal(parseJsonFeed(jsonBody).items?.at(-1)?.title, title);
+  });
+
   it("adds no whitespace inside any element holding text", () => {
     for (const file of feeds.filter((f) => f.type !== "application/feed+json")) {
       assert.doesNotMatch(file.body, /<(title|summary|content|description|name|id|link|guid|itunes:title)(\s[^>]*[^/])?>\s/, file.url);
