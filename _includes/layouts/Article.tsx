@@ -13,6 +13,7 @@ import { postCrumbs } from "../../src/views/breadcrumbs.ts";
 import { Base } from "./Base.tsx";
 import { SeriesPlace, SeriesPrevNext } from "../components/SeriesNav.tsx";
 import type { SeriesNav } from "../../src/series/index.ts";
+import { phrase } from "../../src/words/index.ts";
 
 export interface ArticleProps {
   site: Site;
@@ -55,7 +56,7 @@ export function Article({ site, view, sidebar, jsonLd, series }: ArticleProps) {
             <RelatedArticle links={view.seeAlso} words={sidebar.words} />
             <Backlinks posts={sidebar.backlinks} words={sidebar.words} />
             <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />
-            <p class="copyright">{view.copyright}</p>
+            <p class="copyright">{phrase(sidebar.words.copyright, { year: post.date.year, publisher: view.blog.publisher ?? site.publisher })}</p>
           </footer>
         </article>
         <aside class="sidebar" aria-label="Around this post">

@@ -29,6 +29,7 @@ export const WORDS = {
   about_author: { text: "About {author}", slots: ["author"] },
   all_posts_by: { text: "All posts by {author}", slots: ["author"] },
   series_place: { text: "Part {part} of {total} in {series}", slots: ["part", "total", "series"] },
+  copyright: { text: "Copyright © {year} {publisher}", slots: ["year", "publisher"] },
 } as const satisfies Record<string, { text: string; slots: readonly string[] }>;
 
 export type WordKey = keyof typeof WORDS;
