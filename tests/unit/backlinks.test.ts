@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { crossLinks, type LinkContext, type LinkEnv } from "../../src/content/links.ts";
 import { linkSnippet } from "../../src/backlinks/context.ts";
+import { writtenAfter } from "../../src/backlinks/index.ts";
+import { parseArchiveDate } from "../../src/dates.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import type { Env } from "markdown-it";
 
@@ -76,5 +78,23 @@ describe("the sentence around a link", () => {
   it("reports each link of a paragraph with its own span", () => {
     const found = contexts("One [a](a.md) and [b](b.md).");
     assert.deepEqual(found.map((c) => c.text.slice(c.start, c.end)), ["a", "b"]);
+  });
+});
+
+describe("later:", () => {
+  const at = (date: string, order = 0) => {
+    const parsed = parseArchiveDate(date, "UTC");
+    if (!parsed.ok) throw new Error(parsed.message);
+    return { date: parsed.date, order };
+  };
+  it("is said of a post written after the one it links to, and only when that is known", () => {
+    assert.equal(writtenAfter(at("2008-06-24"), at("2008-06-02")), true);
+    assert.equal(writtenAfter(at("2008-06-02"), at("2008-06-24")), false, "an older post edited to link forward");
+    assert.equal(writtenAfter(at("2008-06-24T15:00"), at("2008-06-24T09:00")), true);
+    assert.equal(writtenAfter(at("2008-07"), at("2008-06")), true);
+    assert.equal(writtenAfter(at("2008-06"), at("2008-06-10")), false, "June 2008 may be before or after 10 June");
+    assert.equal(writtenAfter(at("2008-06-10"), at("2008-06")), false);
+    assert.equal(writtenAfter(at("2008-06", 7), at("2008-06", 2)), true, "order says which came first");
+    assert.equal(writtenAfter(at("2008-06", 2), at("2008-06", 7)), false);
   });
 });
