@@ -13,7 +13,7 @@ export const data = {
 
 export function render({ archive, show }: { archive: ArchiveStore; show: PodcastPage }) {
   return (
-    <Base site={archive.current.site} path={show.url} feed={{ podcast: show.id, title: show.title }} title={show.title} description={show.description} kind="page-podcast">
+    <Base site={archive.current.site} path={show.url} feed={show.feed ? { podcast: show.id, title: show.title } : undefined} title={show.title} description={show.description} kind="page-podcast">
       <Breadcrumbs crumbs={[HOME, { label: "Podcasts" }, { label: show.title, url: show.url }]} />
       <header class="page-header">
         <h1>{show.title}</h1>
@@ -25,6 +25,17 @@ export function render({ archive, show }: { archive: ArchiveStore; show: Podcast
           <p>
             <a href={show.link}>The show’s home page</a>
           </p>
+        )}
+        {show.feed ? (
+          <p>
+            <a href={show.feed} type="application/rss+xml">Subscribe to the podcast feed</a>
+          </p>
+        ) : (
+          show.episodes.length > 0 && (
+            <p class="note audio-lost">
+              The audio of this show’s episodes was not preserved, so it has no podcast feed; the episodes are listed below.
+            </p>
+          )
         )}
       </header>
       {show.episodes.length === 0 ? (

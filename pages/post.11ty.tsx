@@ -7,6 +7,7 @@ import { summed } from "../src/timings.ts";
 import { blogPostingJsonLd } from "../src/views/head.ts";
 import { Article } from "../_includes/layouts/Article.tsx";
 import { commentsView } from "../src/comments/view.ts";
+import { seriesNav, withSeriesJsonLd } from "../src/series/index.ts";
 
 export const data = {
   pagination: {
@@ -22,13 +23,15 @@ export const data = {
 
 export function render({ archive, post }: { archive: ArchiveStore; post: Post }) {
   const current = archive.current;
+  const series = seriesNav(archive.series, post, current.site.language);
   return (
     <Article
       site={current.site}
       view={articleView(current, post)}
       sidebar={summed("sidebar views", () => sidebarView(archive.sidebars, post))}
-      jsonLd={blogPostingJsonLd(current, post)}
+      jsonLd={withSeriesJsonLd(blogPostingJsonLd(current, post), series, current.site.url)}
       comments={commentsView(current, post)}
+      series={series}
     />
   );
 }

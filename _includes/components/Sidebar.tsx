@@ -2,46 +2,53 @@
  * Everything around an article, each box only when it has something to show
  * (the order of the model page: related, recent, reviews, sister blogs,
  * books, podcast, "also visit", the publisher's lines). Backlinks sit
- * under the article, with previous/next.
+ * under the article, with previous/next. Every heading and phrase comes from
+ * the page's words (src/words: defaults, `_data/site.yaml`, the blog's own).
  */
 import type { SidebarView } from "../../src/sidebars/index.ts";
+import type { Words } from "../../src/words/index.ts";
+import { Phrase } from "./Phrase.tsx";
 import { LinkList, Widget } from "./Widget.tsx";
 
-export function RelatedPosts({ posts }: Pick<SidebarView["recent"], "posts">) {
+type WithWords = { words: Words };
+
+export function RelatedPosts({ posts, words }: Pick<SidebarView["recent"], "posts"> & WithWords) {
   if (posts.length === 0) return null;
   return (
-    <Widget id="related-posts" title="Related posts">
+    <Widget id="related-posts" title={words.related_posts}>
       <LinkList links={posts} />
     </Widget>
   );
 }
 
-export function RecentPosts({ recent }: Pick<SidebarView, "recent">) {
+export function RecentPosts({ recent, words }: Pick<SidebarView, "recent"> & WithWords) {
   if (recent.posts.length === 0) return null;
   return (
-    <Widget id="recent-posts" title={<>Like this? Here are some of {recent.authorName}’s recent posts</>}>
+    <Widget id="recent-posts" title={<Phrase text={words.recent_posts} values={{ author: recent.authorName }} />}>
       <LinkList links={recent.posts} />
     </Widget>
   );
 }
 
-export function ProductReviews({ reviews }: Pick<SidebarView, "reviews">) {
+export function ProductReviews({ reviews, words }: Pick<SidebarView, "reviews"> & WithWords) {
   if (reviews.length === 0) return null;
   return (
-    <Widget id="product-reviews" title="Product reviews">
+    <Widget id="product-reviews" title={words.product_reviews}>
       <LinkList links={reviews} />
     </Widget>
   );
 }
 
-export function SisterBlogPosts({ sisters }: Pick<SidebarView, "sisters">) {
+export function SisterBlogPosts({ sisters, words }: Pick<SidebarView, "sisters"> & WithWords) {
   return (
     <>
       {sisters.map((sister, i) => (
-        <Widget id={i === 0 ? "sister-blog" : `sister-blog-${i + 1}`} title={<>Recent {sister.title} posts</>}>
+        <Widget id={i === 0 ? "sister-blog" : `sister-blog-${i + 1}`} title={<Phrase text={words.sister_blog_posts} values={{ blog: sister.title }} />}>
           <LinkList links={sister.posts} />
           <p class="more">
-            <a href={sister.url}>All of {sister.title}</a>
+            <a href={sister.url}>
+              <Phrase text={words.sister_blog_more} values={{ blog: sister.title }} />
+            </a>
           </p>
         </Widget>
       ))}
@@ -49,25 +56,25 @@ export function SisterBlogPosts({ sisters }: Pick<SidebarView, "sisters">) {
   );
 }
 
-export function BookRecommendations({ books }: Pick<SidebarView, "books">) {
+export function BookRecommendations({ books, words }: Pick<SidebarView, "books"> & WithWords) {
   if (books.length === 0) return null;
   return (
-    <Widget id="books" title="Favorite book recommendations">
+    <Widget id="books" title={words.books}>
       <LinkList links={books} />
     </Widget>
   );
 }
 
-export function PodcastEpisode({ podcast }: Pick<SidebarView, "podcast">) {
+export function PodcastEpisode({ podcast, words }: Pick<SidebarView, "podcast"> & WithWords) {
   if (!podcast) return null;
   return (
-    <Widget id="podcast" title="Podcast">
+    <Widget id="podcast" title={words.podcast}>
       <p>
-        Check out {podcast.hostName}’s <a href={podcast.url}>{podcast.title}</a>.
+        <Phrase text={words.podcast_intro} values={{ host: podcast.hostName, podcast: <a href={podcast.url}>{podcast.title}</a> }} />
       </p>
       {podcast.episode && (
         <p class="current-episode">
-          Current episode: <a href={podcast.episode.url}>{podcast.episode.title}</a>{" "}
+          <Phrase text={words.current_episode} values={{ episode: <a href={podcast.episode.url}>{podcast.episode.title}</a> }} />{" "}
           <time class="when" datetime={podcast.episode.datetime}>
             {podcast.episode.date}
           </time>
@@ -77,23 +84,41 @@ export function PodcastEpisode({ podcast }: Pick<SidebarView, "podcast">) {
   );
 }
 
-export function Backlinks({ posts }: { posts: SidebarView["backlinks"] }) {
+/** "Linked from": each linking post, "later:" when it was written after this one, and the sentence around its link. */
+export function Backlinks({ posts, words }: { posts: SidebarView["backlinks"] } & WithWords) {
   if (posts.length === 0) return null;
   return (
-    <Widget id="backlinks" title="Linked from">
-      <LinkList links={posts} />
+    <Widget id="backlinks" title={words.linked_from}>
+      <ul class="link-list backlink-list">
+        {posts.map((link) => (
+          <li>
+            {link.later && <span class="later">{words.later} </span>}
+            <a href={link.url}>{link.title}</a>{" "}
+            <time class="when" datetime={link.datetime}>
+              {link.date}
+            </time>
+            {link.snippet && (
+              <p class="backlink-context">
+                {link.snippet.before}
+                <mark>{link.snippet.linked}</mark>
+                {link.snippet.after}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
     </Widget>
   );
 }
 
-export function AlsoVisit({ authorName, items }: { authorName: string; items: SidebarView["alsoVisit"] }) {
+export function AlsoVisit({ authorName, items, words }: { authorName: string; items: SidebarView["alsoVisit"] } & WithWords) {
   if (items.length === 0) return null;
   return (
-    <Widget id="also-visit" title={<>Also visit</>}>
+    <Widget id="also-visit" title={words.also_visit}>
       <ul class="link-list">
         {items.map((item) => (
           <li>
-            {authorName}’s <a href={item.url}>{item.title}</a>
+            <Phrase text={words.also_visit_item} values={{ author: authorName, link: <a href={item.url}>{item.title}</a> }} />
             {item.description && <span class="note"> — {item.description}</span>}
           </li>
         ))}
@@ -102,10 +127,10 @@ export function AlsoVisit({ authorName, items }: { authorName: string; items: Si
   );
 }
 
-export function Promos({ promos }: Pick<SidebarView, "promos">) {
+export function Promos({ promos, words }: Pick<SidebarView, "promos"> & WithWords) {
   if (promos.length === 0) return null;
   return (
-    <Widget id="promos" title="From the publisher">
+    <Widget id="promos" title={words.publisher}>
       <ul class="promos">
         {promos.map((promo) => (
           <li>
@@ -119,16 +144,17 @@ export function Promos({ promos }: Pick<SidebarView, "promos">) {
 }
 
 export function Sidebar({ view }: { view: SidebarView }) {
+  const { words } = view;
   return (
     <>
-      <RelatedPosts posts={view.related} />
-      <RecentPosts recent={view.recent} />
-      <ProductReviews reviews={view.reviews} />
-      <SisterBlogPosts sisters={view.sisters} />
-      <BookRecommendations books={view.books} />
-      <PodcastEpisode podcast={view.podcast} />
-      <AlsoVisit authorName={view.recent.authorName} items={view.alsoVisit} />
-      <Promos promos={view.promos} />
+      <RelatedPosts posts={view.related} words={words} />
+      <RecentPosts recent={view.recent} words={words} />
+      <ProductReviews reviews={view.reviews} words={words} />
+      <SisterBlogPosts sisters={view.sisters} words={words} />
+      <BookRecommendations books={view.books} words={words} />
+      <PodcastEpisode podcast={view.podcast} words={words} />
+      <AlsoVisit authorName={view.recent.authorName} items={view.alsoVisit} words={words} />
+      <Promos promos={view.promos} words={words} />
     </>
   );
 }

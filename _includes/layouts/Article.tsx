@@ -14,6 +14,9 @@ import { postCrumbs } from "../../src/views/breadcrumbs.ts";
 import { Comments } from "../components/Comments.tsx";
 import type { CommentsView } from "../../src/comments/view.ts";
 import { Base } from "./Base.tsx";
+import { SeriesPlace, SeriesPrevNext } from "../components/SeriesNav.tsx";
+import type { SeriesNav } from "../../src/series/index.ts";
+import { phrase } from "../../src/words/index.ts";
 
 export interface ArticleProps {
   site: Site;
@@ -23,9 +26,11 @@ export interface ArticleProps {
   jsonLd: object;
   /** The post's comments (none: nothing is shown). */
   comments?: CommentsView;
+  /** The post's place in its series, if it is in one. */
+  series?: SeriesNav;
 }
 
-export function Article({ site, view, sidebar, jsonLd, comments }: ArticleProps) {
+export function Article({ site, view, sidebar, jsonLd, comments, series }: ArticleProps) {
   const { post } = view;
   return (
     <Base site={site} title={post.title} description={post.summary} path={post.url} type="article" jsonLd={jsonLd} feed={{ blog: view.blog.id, title: view.blog.title }} kind="page-article" canonicalUrl={view.original?.canonical}>
@@ -42,6 +47,7 @@ export function Article({ site, view, sidebar, jsonLd, comments }: ArticleProps)
             <h1 class="p-name">{post.title}</h1>
             <PostMeta {...view} />
             <Provenance original={view.original} />
+            <SeriesPlace nav={series} words={sidebar.words} />
             {view.tags.map((tag) => (
               <span hidden data-pagefind-filter={`tag:${tag.name}`} />
             ))}
@@ -52,16 +58,17 @@ export function Article({ site, view, sidebar, jsonLd, comments }: ArticleProps)
             <NotPreserved />
           )}
           <footer class="post-footer" data-pagefind-ignore="all">
-            <RelatedArticle links={view.seeAlso} />
-            <Backlinks posts={sidebar.backlinks} />
+            <SeriesPrevNext nav={series} />
+            <RelatedArticle links={view.seeAlso} words={sidebar.words} />
+            <Backlinks posts={sidebar.backlinks} words={sidebar.words} />
             <PrevNext previous={view.previous} next={view.next} blogTitle={view.blog.title} />
-            <p class="copyright">{view.copyright}</p>
+            <p class="copyright">{phrase(sidebar.words.copyright, { year: post.date.year, publisher: view.blog.publisher ?? site.publisher })}</p>
           </footer>
           <Comments view={comments} />
         </article>
         <aside class="sidebar" aria-label="Around this post">
           <Sidebar view={sidebar} />
-          <AuthorCard author={view.author} />
+          <AuthorCard author={view.author} words={sidebar.words} />
         </aside>
       </div>
     </Base>

@@ -14,9 +14,18 @@ export interface LinkEnv {
   /**
    * Called for every link in the document with its href and the 0-based
    * line range of its block. Returns the href to write (or undefined to
-   * keep it as is).
+   * keep it as is). `context()` gives the plain text of the link's block
+   * and where the link's words are in it (computed when first asked, once
+   * per block).
    */
-  resolveLink?: (href: string, lines: readonly [number, number] | null) => string | undefined;
+  resolveLink?: (href: string, lines: readonly [number, number] | null, context: () => LinkContext) => string | undefined;
+}
+
+/** The plain text of the block a link is in, and the link's words in it: `text.slice(start, end)`. */
+export interface LinkContext {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** True for hrefs that leave the site: `https:`, `mailto:`, `//host`. */
@@ -73,13 +82,56 @@ function rewrite(
   lines: [number, number] | null,
   resolve: NonNullable<LinkEnv["resolveLink"]>,
 ): void {
+  let plain: ReturnType<typeof inlineText> | undefined;
   for (const token of tokens) {
     if (token.type !== "link_open") continue;
     const href = token.attrGet("href");
     if (typeof href !== "string") continue;
-    const next = resolve(href, lines);
+    const context = (): LinkContext => {
+      plain ??= inlineText(tokens);
+      const [start, end] = plain.spans.get(token) ?? [0, 0];
+      return { text: plain.text, start, end };
+    };
+    const next = resolve(href, lines, context);
     if (next !== undefined) token.attrSet("href", next);
   }
+}
+
+/**
+ * The plain text of an inline block as a reader sees it (text, code, an
+ * image's alt text; line breaks as spaces; no raw HTML), and the span of
+ * each link's words in it, keyed by the link's opening token.
+ */
+export function inlineText(tokens: readonly Token[]): { text: string; spans: Map<Token, [number, number]> } {
+  let text = "";
+  const spans = new Map<Token, [number, number]>();
+  const open: Token[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case "text":
+      case "code_inline":
+        text += token.content;
+        break;
+      case "image":
+        text += token.content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        text += " ";
+        break;
+      case "link_open":
+        open.push(token);
+        spans.set(token, [text.length, text.length]);
+        break;
+      case "link_close": {
+        const opener = open.pop();
+        const span = opener && spans.get(opener);
+        if (span) span[1] = text.length;
+        break;
+      }
+    }
+  }
+  return { text, spans };
 }
 
 /** 1-based line in `body` (starting at `bodyLine`) where `needle` appears within `lines`. */

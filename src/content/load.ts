@@ -26,6 +26,9 @@ import type { Problem } from "../types.ts";
 import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, comparePosts } from "./model.ts";
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import type { ExternalLinksEnv } from "../markdown/external-links.ts";
+import { podcastWarnings } from "../feeds/podcast.ts";
+import { seriesProblems } from "../series/index.ts";
+import { linkSnippet, type LinkSnippet } from "../backlinks/context.ts";
 import { ContentError, decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
 import { loadComments } from "../comments/load.ts";
 import { citeCommentIn } from "../comments/cite.ts";
@@ -41,6 +44,8 @@ export interface LoadOptions {
   /** Build `draft: true` posts (the dev server does, production builds don't). */
   includeDrafts: boolean;
   markdown: MarkdownIt;
+  /** Language of the posts, for finding sentences around links; default English. */
+  locale?: string;
   /**
    * Called with the posts to build and their pinned related posts once the
    * front matter is read and before the markdown is rendered, to start work
@@ -63,6 +68,7 @@ const RESERVED_PATHS = new Map([
   ["page", "home page's later pages"],
   ["search", "search page"],
   ["links-report", "report of the external links"],
+  ["series", "series pages"],
 ]);
 
 /** Load, check and index the archive; throws `ContentError` listing every problem. */
@@ -72,13 +78,15 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const posts = await loadPosts(options, data, problems);
   checkDuplicateUrls(posts, problems);
   const comments = await timed("comments files", () => loadComments(options, posts, (post) => data.blogs[post.blog]?.timezone ?? data.site.timezone, problems));
+  problems.push(...seriesProblems(posts.filter((post) => options.includeDrafts || !post.draft)));
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
   const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
   const pinned = resolvePinned(built, links.bySource, options, problems);
   // Drafts are never among other posts' related posts (their own pages have none).
   if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built.filter((post) => !post.draft), pinned);
   // Rendered even when there are errors already, so broken links are reported with them.
-  for (const post of built) renderPost(post, options, links, problems, data.site.url, comments);
+  const renderOptions = { ...options, locale: options.locale ?? data.site.language };
+  for (const post of built) renderPost(post, renderOptions, links, problems, data.site.url, comments);
   // Broken links alone don't stop the load: they are reported with the
   // site's other broken links (src/plugins/content.ts), all in one run.
   const isLink = (p: Problem) => p.severity === "error" && p.field === "(link)";
@@ -193,6 +201,8 @@ export async function loadData(options: Pick<LoadOptions, "root" | "dataDir">, p
     links: parseWith(schemas.links, raw.get("links"), problems) ?? [],
   };
   checkDataReferences(data, raw, problems);
+  const podcastsFile = raw.get("podcasts");
+  if (podcastsFile) problems.push(...podcastWarnings(data.podcasts, podcastsFile));
   return data;
 }
 
@@ -432,6 +442,8 @@ function readPost(
     lines: lazyLines(value, yaml.lineOf),
     seeAlso: fm.see_also,
     draft: fm.draft,
+    series: fm.series,
+    part: fm.part,
     preserved: split.body.trim().length > 0,
     body: split.body,
     bodyLine: split.bodyLine,
@@ -472,6 +484,8 @@ function checkDuplicateUrls(posts: Post[], problems: Problem[]): void {
 interface LinkGraph {
   bySource: ReadonlyMap<string, Post>;
   backlinks: Map<string, Set<Post>>;
+  /** Target source → linking post's source → the sentence around its first link (src/backlinks). */
+  snippets?: Map<string, Map<string, LinkSnippet>>;
   siteLinks: SiteLink[];
 }
 
@@ -486,7 +500,7 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
     post,
     siteUrl,
     citeComment: citeCommentIn(post, { index: comments, bySource: links.bySource, includeDrafts: options.includeDrafts, problems }),
-    resolveLink(href, lines) {
+    resolveLink(href, lines, context) {
       const target = markdownTarget(href, post.source);
       if (target === undefined) {
         const sitePath = sitePathOf(href, post.url);
@@ -511,6 +525,10 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
         let from = links.backlinks.get(linked.source);
         if (!from) links.backlinks.set(linked.source, (from = new Set()));
         from.add(post);
+        links.snippets ??= new Map();
+        let snippets = links.snippets.get(linked.source);
+        if (!snippets) links.snippets.set(linked.source, (snippets = new Map()));
+        if (!snippets.has(post.source)) snippets.set(post.source, linkSnippet(context(), { locale: options.locale }));
       }
       return linked.url + splitHref(href).suffix;
     },
@@ -612,6 +630,7 @@ function indexArchive(
     tags,
     pinned,
     backlinks: new Map([...links.backlinks].map(([source, from]) => [source, [...from].filter((post) => !post.draft).sort(comparePosts).reverse()])),
+    backlinkSnippets: links.snippets ?? new Map(),
     siteLinks: links.siteLinks,
     warnings: problems.filter((p) => p.severity === "warning"),
     comments,

@@ -9,6 +9,7 @@ import type { Author, Blog, Book, Podcast, Review, SeeAlso, Site } from "../sche
 import type { CommentIndex } from "../comments/model.ts";
 import type { Problem } from "../types.ts";
 import type { StandalonePage } from "./pages.ts";
+import type { LinkSnippet } from "../backlinks/context.ts";
 
 export interface Tag {
   slug: string;
@@ -40,6 +41,9 @@ export interface Post {
   lines: Partial<Record<string, number>>;
   seeAlso: SeeAlso[];
   draft: boolean;
+  /** Series the post belongs to, as written, and its part number (src/series). */
+  series?: string;
+  part?: number;
   /** False when the post's text did not survive: its page says so. */
   preserved: boolean;
   /** The markdown body and the line it starts on in the source. */
@@ -82,6 +86,8 @@ export interface Archive extends ArchiveData {
   pinned: ReadonlyMap<string, readonly Post[]>;
   /** Posts linking to each post (by source path), newest first. */
   backlinks: ReadonlyMap<string, readonly Post[]>;
+  /** For each linked post (by source), the sentence around the first link of each post linking to it (by source). */
+  backlinkSnippets?: ReadonlyMap<string, ReadonlyMap<string, LinkSnippet>>;
   /** Root-relative links found in posts (`/tags/xen/`), checked once the site's URLs are known. */
   siteLinks: readonly SiteLink[];
   /**

@@ -1,8 +1,12 @@
 /**
  * What every feed shares: where the site lives (origin and path prefix),
  * dates that keep their offset, and post HTML whose links work outside the
- * site. The XML and JSON themselves are written by feedsmith.
+ * site. The XML is written by fast-xml-builder, which escapes every value
+ * and keeps an element holding only text on one line, so a feed carries
+ * exactly the text it was given: no CDATA sections, and no whitespace added
+ * inside an element by the indentation of the document.
  */
+import XMLBuilder from "fast-xml-builder";
 import type { DateTime } from "luxon";
 import posthtml from "posthtml";
 import type { Site } from "../schema/index.ts";
@@ -23,11 +27,76 @@ export const RSS_TYPE = "application/rss+xml";
 export interface FeedOptions {
   /** Path prefix the site is served under (`/archive/`); default: `PATH_PREFIX`. */
   prefix?: string;
-  /** Newest posts per feed. */
+  /** Fewest posts of a subscription feed (the newest); it holds up to `limit + pageSize - 1`. */
   limit?: number;
+  /** Posts per archived feed document (RFC 5005). */
+  pageSize?: number;
 }
 
 export const FEED_LIMIT = 20;
+/** Posts per archived feed document: a page is full, and never changes again, at this many. */
+export const ARCHIVE_PAGE_SIZE = 20;
+
+/** Attribute keys of the XML trees below start with `@_`; `#text` is an element's text. */
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  textNodeName: "#text",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+  // `isPermaLink="true"`, never a bare attribute.
+  suppressBooleanAttributes: false,
+  processEntities: true,
+});
+
+/** A tree for fast-xml-builder: elements by name, attributes as `@_name`, text as `#text`. */
+export type XmlTree = { [name: string]: XmlValue };
+export type XmlValue = string | number | boolean | undefined | XmlTree | XmlValue[];
+
+/** Characters XML 1.0 cannot hold at all (C0 controls but tab, newline and return; lone surrogates; U+FFFE/F). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as XML can carry it: unchanged unless it holds characters XML 1.0 forbids, which are dropped. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, "");
+}
+
+/** Drop undefined members, so optional elements are left out rather than written empty. */
+function prune(value: XmlValue): XmlValue {
+  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(prune);
+  if (typeof value === "string") return xmlText(value);
+  if (value === undefined || typeof value !== "object") return value;
+  const out: XmlTree = {};
+  for (const [key, child] of Object.entries(value)) if (child !== undefined) out[key] = prune(child);
+  return out;
+}
+
+/**
+ * Characters beyond Latin-1 (’ “ — …) as character references, which every
+ * XML or JSON reader decodes to the same text, so that V8 holds the feed
+ * as a one-byte string: Eleventy keeps every file it wrote until the build
+ * ends, and the archived feeds hold every post (src/html.ts does the same
+ * for pages).
+ */
+function oneByte(text: string, escape: (code: number) => string): string {
+  if (!/[^\x00-\xff]/.test(text)) return text;
+  const encoded = text.replace(/[^\x00-\xff]/g, (char) => escape(char.charCodeAt(0)));
+  return Buffer.from(encoded, "latin1").toString("latin1");
+}
+
+/** A whole XML document with its declaration, ending in a newline. */
+export function xmlDocument(root: XmlTree): string {
+  const body: string = builder.build(prune(root));
+  // Surrogate pairs become one reference each: `&#128512;`, not two halves.
+  const text = body.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) => `&#${pair.codePointAt(0)};`);
+  return oneByte(`<?xml version="1.0" encoding="utf-8"?>\n${text.endsWith("\n") ? text : `${text}\n`}`, (code) => `&#${code};`);
+}
+
+/** A JSON document, ending in a newline; characters beyond Latin-1 as `\uXXXX` escapes. */
+export function jsonDocument(value: unknown): string {
+  return oneByte(`${JSON.stringify(value, null, 2)}\n`, (code) => `\\u${code.toString(16).padStart(4, "0")}`);
+}
 
 /** Absolute URLs of the built site. */
 export interface SiteUrls {
@@ -46,29 +115,18 @@ export function siteUrls(site: Site, prefix = pathPrefix()): SiteUrls {
   };
 }
 
-/**
- * A date that the feed library writes in its own zone. feedsmith serialises
- * dates with `toISOString()` (Atom, JSON Feed) and `toUTCString()` (RSS),
- * which would move every date to UTC; this keeps the instant and writes the
- * post's offset: `2008-06-01T00:00:00-04:00`, `Sun, 01 Jun 2008 00:00:00 -0400`.
- */
-export class ZonedDate extends Date {
-  readonly #iso: string;
-  readonly #rfc2822: string;
-  constructor(dt: DateTime) {
-    super(dt.toMillis());
-    const iso = dt.toISO({ suppressMilliseconds: true });
-    const rfc2822 = dt.toRFC2822();
-    if (!iso || !rfc2822) throw new Error(`Invalid date in a feed: ${dt.invalidReason ?? "unknown reason"}`);
-    this.#iso = iso;
-    this.#rfc2822 = rfc2822;
-  }
-  override toISOString(): string {
-    return this.#iso;
-  }
-  override toUTCString(): string {
-    return this.#rfc2822;
-  }
+/** RFC 3339 with the date's own offset: `2008-06-01T00:00:00-04:00` (Atom, JSON Feed). */
+export function isoDate(dt: DateTime): string {
+  const iso = dt.toISO({ suppressMilliseconds: true });
+  if (!iso) throw new Error(`Invalid date in a feed: ${dt.invalidReason ?? "unknown reason"}`);
+  return iso;
+}
+
+/** RFC 2822 with the date's own offset: `Sun, 01 Jun 2008 00:00:00 -0400` (RSS). */
+export function rfc2822Date(dt: DateTime): string {
+  const text = dt.toRFC2822();
+  if (!text) throw new Error(`Invalid date in a feed: ${dt.invalidReason ?? "unknown reason"}`);
+  return text;
 }
 
 /** Attributes holding one URL, and `srcset` holding several. */

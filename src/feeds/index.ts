@@ -1,7 +1,9 @@
 /**
  * The archive's feeds, computed once per build as a flat list of files that
  * one template (pages/feeds.11ty.tsx) writes: Atom and JSON Feed of the
- * site and of each blog, and an RSS podcast feed per show.
+ * site and of each blog with the newest posts, the Atom feeds' archive
+ * pages holding every older post (RFC 5005, ./archive.ts), and an RSS
+ * podcast feed per show that has an episode to play.
  */
 import type { Archive } from "../content/model.ts";
 import type { Site } from "../schema/index.ts";
@@ -11,7 +13,7 @@ import { podcastFeedUrl, podcastFeeds } from "./podcast.ts";
 import { postFeeds } from "./posts.ts";
 
 export type { FeedFile, FeedOptions } from "./common.ts";
-export { FEED_LIMIT } from "./common.ts";
+export { ARCHIVE_PAGE_SIZE, FEED_LIMIT } from "./common.ts";
 
 export function buildFeeds(archive: Archive, index: SidebarIndex, options: FeedOptions = {}): FeedFile[] {
   return [...postFeeds(archive, options), ...podcastFeeds(index, options)];

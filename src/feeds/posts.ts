@@ -1,27 +1,36 @@
 /**
- * Atom and JSON Feed of the newest posts: site-wide (`/feed.xml`,
- * `/feed.json`) and per blog (`/<blog>/feed.xml`, `/<blog>/feed.json`).
- * Each entry carries the post's full rendered body with absolute links; a
- * post whose text was not preserved carries a short note instead.
+ * Atom and JSON Feed of the posts: site-wide (`/feed.xml`, `/feed.json`)
+ * and per blog (`/<blog>/feed.xml`, `/<blog>/feed.json`), each a short
+ * subscription feed of the newest posts; every older post is in the Atom
+ * feed's archived documents (`/feed/archive/<n>.xml`, RFC 5005, see
+ * ./archive.ts). Each entry carries the post's full rendered body with
+ * absolute links; a post whose text was not preserved carries a short note
+ * instead. Titles, summaries and names are written as exactly the text they
+ * are (escaped, never wrapped or re-indented).
  */
-import { DateTime } from "luxon";
-import { generateAtomFeed, generateJsonFeed, type AtomFeed, type JsonFeed } from "feedsmith";
 import type { Archive, Post } from "../content/model.ts";
+import { FEED_HISTORY_NAMESPACE, archiveLinks, pageFeed, type ArchivePage } from "./archive.ts";
 import {
+  ARCHIVE_PAGE_SIZE,
   ATOM_TYPE,
   FEED_LIMIT,
   JSON_FEED_TYPE,
-  ZonedDate,
   absolutizeHtml,
+  isoDate,
+  jsonDocument,
   siteUrls,
+  xmlDocument,
   type FeedFile,
   type FeedOptions,
   type SiteUrls,
+  type XmlTree,
 } from "./common.ts";
 
 /** Body of a post whose text did not survive (the post page says the same). */
 export const NOT_PRESERVED_HTML =
   "<p>The text of this post was not preserved. Its title, blog, author and date are known from other pages of the archive.</p>";
+
+export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 
 /** What one pair of feeds covers: the whole site or one blog. */
 export interface PostFeedScope {
@@ -32,36 +41,28 @@ export interface PostFeedScope {
   /** Root-relative URLs of the two feeds. */
   atom: string;
   json: string;
-  /** The newest posts, newest first. */
+  /** The subscription feed's posts: the newest, newest first. */
   posts: readonly Post[];
+  /** Every older post, in full archive pages, oldest page first. */
+  pages: readonly ArchivePage<Post>[];
 }
 
 /**
- * The site's scope and one per blog, each with its newest `limit` posts.
- * Drafts never appear, not even when the dev server builds them.
+ * The site's scope and one per blog. Drafts never appear, not even when the
+ * dev server builds them.
  */
-export function postFeedScopes(archive: Archive, limit = FEED_LIMIT): PostFeedScope[] {
+export function postFeedScopes(archive: Archive, limit = FEED_LIMIT, pageSize = ARCHIVE_PAGE_SIZE): PostFeedScope[] {
   const published = (post: Post) => !post.draft;
-  const site: PostFeedScope = {
-    title: archive.site.title,
-    description: archive.site.description,
-    home: "/",
-    atom: "/feed.xml",
-    json: "/feed.json",
-    posts: archive.posts.filter(published).slice(0, limit),
+  const scope = (title: string, description: string | undefined, home: string, oldestFirst: readonly Post[]): PostFeedScope => {
+    const atom = `${home}feed.xml`;
+    const paging = pageFeed(oldestFirst, atom, limit, pageSize);
+    return { title, description, home, atom, json: `${home}feed.json`, posts: paging.current, pages: paging.pages };
   };
-  const blogs = Object.entries(archive.blogs).map(([id, blog]): PostFeedScope => {
-    // Oldest first in the index: the newest are at the end.
-    const posts = (archive.blogPosts.get(id) ?? []).filter(published);
-    return {
-      title: blog.title,
-      description: blog.description,
-      home: `/${id}/`,
-      atom: `/${id}/feed.xml`,
-      json: `/${id}/feed.json`,
-      posts: posts.slice(Math.max(0, posts.length - limit)).reverse(),
-    };
-  });
+  const site = scope(archive.site.title, archive.site.description, "/", [...archive.posts.filter(published)].reverse());
+  // Each blog's index is oldest first already.
+  const blogs = Object.entries(archive.blogs).map(([id, blog]) =>
+    scope(blog.title, blog.description, `/${id}/`, (archive.blogPosts.get(id) ?? []).filter(published)),
+  );
   return [site, ...blogs];
 }
 
@@ -72,82 +73,102 @@ interface PostEntry {
   html: string;
   authorName: string;
   authorUrl: string;
-  published: Date;
-  updated: Date;
+  published: string;
+  updated: string;
+  /** For choosing a feed's `updated`. */
+  updatedAt: number;
 }
 
 function postEntry(archive: Archive, urls: SiteUrls, post: Post): PostEntry {
   const url = urls.abs(post.url);
+  const updated = post.updated ?? post.date;
   return {
     post,
     url,
     html: post.preserved ? absolutizeHtml(post.html, url, urls) : NOT_PRESERVED_HTML,
     authorName: archive.authors[post.author]?.name ?? post.author,
     authorUrl: urls.abs(`/authors/${post.author}/`),
-    published: new ZonedDate(post.date.dt),
-    updated: new ZonedDate((post.updated ?? post.date).dt),
+    published: isoDate(post.date.dt),
+    updated: isoDate(updated.dt),
+    updatedAt: updated.start,
   };
 }
 
-function atomFeed(archive: Archive, scope: PostFeedScope, entries: readonly PostEntry[], urls: SiteUrls): string {
-  const newest = entries.reduce<PostEntry | undefined>(
-    (best, entry) => (!best || entry.updated.getTime() > best.updated.getTime() ? entry : best),
-    undefined,
-  );
-  const feed: AtomFeed.Feed<Date> = {
-    id: urls.abs(scope.home),
-    title: { value: scope.title, type: "text" },
-    subtitle: scope.description ? { value: scope.description, type: "text" } : undefined,
-    // An empty feed still needs a date; the epoch keeps builds reproducible.
-    updated: newest?.updated ?? new ZonedDate(DateTime.fromMillis(0, { zone: "utc" })),
-    links: [
-      { href: urls.abs(scope.home), rel: "alternate", type: "text/html" },
-      { href: urls.abs(scope.atom), rel: "self", type: ATOM_TYPE },
-    ],
-    xml: { lang: archive.site.language },
-    entries: entries.map(
-      (entry): AtomFeed.Entry<Date> => ({
-        id: entry.url,
-        title: { value: entry.post.title, type: "text" },
-        links: [{ href: entry.url, rel: "alternate", type: "text/html" }],
-        published: entry.published,
-        updated: entry.updated,
-        authors: [{ name: entry.authorName, uri: entry.authorUrl }],
-        categories: entry.post.tags.map((tag) => ({ term: tag.name })),
-        summary: entry.post.summary ? { value: entry.post.summary, type: "text" } : undefined,
-        content: { value: entry.html, type: "html" },
-      }),
-    ),
+/** An Atom text construct: plain text, as it is. */
+const text = (value: string): XmlTree => ({ "@_type": "text", "#text": value });
+
+function atomEntry(entry: PostEntry): XmlTree {
+  return {
+    id: entry.url,
+    title: text(entry.post.title),
+    link: { "@_href": entry.url, "@_rel": "alternate", "@_type": "text/html" },
+    published: entry.published,
+    updated: entry.updated,
+    author: { name: entry.authorName, uri: entry.authorUrl },
+    category: entry.post.tags.map((tag): XmlTree => ({ "@_term": tag.name })),
+    summary: entry.post.summary ? text(entry.post.summary) : undefined,
+    content: { "@_type": "html", "#text": entry.html },
   };
-  return generateAtomFeed(feed);
 }
 
+/** The subscription feed (`page` undefined) or one of its archive pages. */
+function atomFeed(
+  archive: Archive,
+  scope: PostFeedScope,
+  entries: readonly PostEntry[],
+  urls: SiteUrls,
+  page?: ArchivePage<Post>,
+): string {
+  const newest = entries.reduce<PostEntry | undefined>((best, entry) => (!best || entry.updatedAt > best.updatedAt ? entry : best), undefined);
+  const self = page ? page.url : scope.atom;
+  const history = archiveLinks(scope.atom, scope.pages.length, page?.number);
+  return xmlDocument({
+    feed: {
+      "@_xmlns": ATOM_NAMESPACE,
+      "@_xmlns:fh": page ? FEED_HISTORY_NAMESPACE : undefined,
+      "@_xml:lang": archive.site.language,
+      id: page ? urls.abs(page.url) : urls.abs(scope.home),
+      title: text(scope.title),
+      subtitle: scope.description ? text(scope.description) : undefined,
+      // An empty feed still needs a date; the epoch keeps builds reproducible.
+      updated: newest?.updated ?? "1970-01-01T00:00:00Z",
+      link: [
+        { "@_href": urls.abs(scope.home), "@_rel": "alternate", "@_type": "text/html" },
+        { "@_href": urls.abs(self), "@_rel": "self", "@_type": ATOM_TYPE },
+        ...history.map((link): XmlTree => ({ "@_href": urls.abs(link.href), "@_rel": link.rel, "@_type": ATOM_TYPE })),
+      ],
+      "fh:archive": page ? "" : undefined,
+      entry: entries.map(atomEntry),
+    },
+  });
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); JSON keeps every string exactly. */
 function jsonFeed(archive: Archive, scope: PostFeedScope, entries: readonly PostEntry[], urls: SiteUrls): string {
-  const feed: JsonFeed.Feed<Date> = {
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
     title: scope.title,
-    description: scope.description,
+    ...(scope.description ? { description: scope.description } : {}),
     home_page_url: urls.abs(scope.home),
     feed_url: urls.abs(scope.json),
     language: archive.site.language,
-    items: entries.map(
-      (entry): JsonFeed.Item<Date> => ({
-        id: entry.url,
-        url: entry.url,
-        title: entry.post.title,
-        content_html: entry.html,
-        summary: entry.post.summary,
-        date_published: entry.published,
-        // Only when the post says when it was revised.
-        date_modified: entry.post.updated ? entry.updated : undefined,
-        authors: [{ name: entry.authorName, url: entry.authorUrl }],
-        tags: entry.post.tags.length ? entry.post.tags.map((tag) => tag.name) : undefined,
-      }),
-    ),
+    items: entries.map((entry) => ({
+      id: entry.url,
+      url: entry.url,
+      title: entry.post.title,
+      content_html: entry.html,
+      ...(entry.post.summary ? { summary: entry.post.summary } : {}),
+      date_published: entry.published,
+      // Only when the post says when it was revised.
+      ...(entry.post.updated ? { date_modified: entry.updated } : {}),
+      authors: [{ name: entry.authorName, url: entry.authorUrl }],
+      ...(entry.post.tags.length ? { tags: entry.post.tags.map((tag) => tag.name) } : {}),
+    })),
   };
-  return `${JSON.stringify(generateJsonFeed(feed), null, 2)}\n`;
+  return jsonDocument(feed);
 }
 
-/** The Atom and JSON feeds of the site and of every blog. */
+/** The Atom and JSON feeds of the site and of every blog, and the Atom feeds' archive pages. */
 export function postFeeds(archive: Archive, options: FeedOptions = {}): FeedFile[] {
   const urls = siteUrls(archive.site, options.prefix);
   const cache = new Map<Post, PostEntry>();
@@ -156,11 +177,18 @@ export function postFeeds(archive: Archive, options: FeedOptions = {}): FeedFile
     if (!entry) cache.set(post, (entry = postEntry(archive, urls, post)));
     return entry;
   };
-  return postFeedScopes(archive, options.limit).flatMap((scope) => {
-    const entries = scope.posts.map(entryOf);
-    return [
-      { url: scope.atom, type: ATOM_TYPE, body: atomFeed(archive, scope, entries, urls) },
-      { url: scope.json, type: JSON_FEED_TYPE, body: jsonFeed(archive, scope, entries, urls) },
-    ];
+  // Bodies are written when read (when Eleventy renders the file), so the
+  // whole archive's feeds are never held twice.
+  const file = (url: string, type: string, write: () => string): FeedFile => ({
+    url,
+    type,
+    get body() {
+      return write();
+    },
   });
+  return postFeedScopes(archive, options.limit, options.pageSize).flatMap((scope): FeedFile[] => [
+    file(scope.atom, ATOM_TYPE, () => atomFeed(archive, scope, scope.posts.map(entryOf), urls)),
+    file(scope.json, JSON_FEED_TYPE, () => jsonFeed(archive, scope, scope.posts.map(entryOf), urls)),
+    ...scope.pages.map((page) => file(page.url, ATOM_TYPE, () => atomFeed(archive, scope, page.items.map(entryOf), urls, page))),
+  ]);
 }

@@ -21,6 +21,7 @@ import { isCopiedFile } from "./assets.ts";
 import { computeRelatedInWorker } from "../related/parallel.ts";
 import { buildSidebarIndex, relatedDocs, type SidebarIndex } from "../sidebars/index.ts";
 import { buildFeeds, type FeedFile } from "../feeds/index.ts";
+import { buildSeriesIndex, type SeriesIndex } from "../series/index.ts";
 import { aliasProblems, pageUrlsExcept, redirectOutputs, type RedirectOutput } from "../redirects/index.ts";
 import { buildSitemap } from "../sitemap/index.ts";
 import { buildArchivePages, type ArchivePage } from "../views/archives.ts";
@@ -95,6 +96,10 @@ export class ArchiveStore {
   /** One page per podcast, with its episodes. */
   get podcasts(): PodcastPage[] {
     return this.#once("podcasts", () => podcastPages(this.sidebars));
+  }
+  /** Every series and each post's place in its own. */
+  get series(): SeriesIndex {
+    return this.#once("series", () => buildSeriesIndex(this.current.posts));
   }
   /** Atom and JSON feeds of the site and each blog; RSS of each podcast. */
   get feeds(): FeedFile[] {

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { type ArchiveDate, isValidZone, parseArchiveDate } from "../dates.ts";
 import { LinksFileSchema } from "../links/model.ts";
+import { WordsSchema } from "../words/index.ts";
 
 /** Non-empty plain text; numbers are taken as their text (`title: 2008`). */
 export const Text = z
@@ -94,6 +95,8 @@ export const POST_KEYS = [
   "order",
   "original_url",
   "original_date",
+  "series",
+  "part",
 ] as const;
 
 /** Front matter of one post; dates are parsed in `zone` (the blog's). */
@@ -115,6 +118,10 @@ export function postSchema(zone: string) {
     original_url: Url.optional(),
     /** When it was published there, when that is not `date` (a post re-dated in the archive). */
     original_date: dateIn(zone).optional(),
+    /** Name of the series the post belongs to (src/series). */
+    series: OptionalText,
+    /** The post's number in its series. */
+    part: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be 1 or more").optional(),
   });
 }
 export type PostFrontMatter = z.infer<ReturnType<typeof postSchema>>;
@@ -136,6 +143,8 @@ export const SiteSchema = z.object({
   canonical: z.enum(["archive", "original"], { error: 'must be "archive" or "original"' }).optional(),
   /** Links recorded as moved (`_data/links.yaml`): kept as written, or rewritten to where they lead now. Absent is "keep". */
   moved_links: z.enum(["keep", "rewrite"], { error: 'must be "keep" or "rewrite"' }).optional(),
+  /** Headings and fixed phrases of the pages (src/words). */
+  words: WordsSchema.optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -163,6 +172,8 @@ export const BlogSchema = z.object({
   /** Where the blog lived (or lives) on the web. */
   home: Url.optional(),
   promos: listOf(PromoSchema).default([]),
+  /** Headings and fixed phrases of the blog's pages, over the site's (src/words). */
+  words: WordsSchema.optional(),
 });
 export type Blog = z.infer<typeof BlogSchema>;
 

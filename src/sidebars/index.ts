@@ -17,6 +17,8 @@ import type { Episode, Promo, Review } from "../schema/index.ts";
 import { slugify } from "../slug.ts";
 import { type PostLink, postLink } from "../views/article.ts";
 import { timed } from "../timings.ts";
+import { backlinksOf, type Backlink } from "../backlinks/index.ts";
+import { blogWords, type Words } from "../words/index.ts";
 import { countUpTo, newestBefore } from "./asof.ts";
 
 export interface SidebarLimits {
@@ -41,10 +43,13 @@ export interface SidebarView {
   sisters: { title: string; url: string; posts: PostLink[] }[];
   podcast?: { title: string; url: string; hostName: string; episode?: DatedLink };
   books: { title: string; url: string }[];
-  backlinks: PostLink[];
+  /** Posts linking to this one, with the sentence around each link (src/backlinks). */
+  backlinks: Backlink[];
   /** The author's other blogs and shows: "Also visit Mitchell's personal blog …". */
   alsoVisit: { title: string; url: string; description?: string }[];
   promos: Promo[];
+  /** Headings and phrases of the page's blog (src/words). */
+  words: Words;
 }
 
 interface DatedEpisode extends Episode {
@@ -263,9 +268,10 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
     sisters,
     podcast,
     books,
-    backlinks: (archive.backlinks.get(post.source) ?? []).map(link),
+    backlinks: backlinksOf(archive, post),
     alsoVisit,
     promos: blog?.promos ?? [],
+    words: blogWords(archive, post.blog),
   };
 }
 

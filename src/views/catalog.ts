@@ -1,6 +1,7 @@
 /** Views of the data-file pages: podcasts with their episodes, books, reviews. */
 import { formatArchiveDate } from "../dates.ts";
 import type { Archive } from "../content/model.ts";
+import { hasPodcastFeed, podcastFeedUrl } from "../feeds/podcast.ts";
 import { reviewAnchors, reviewPost, type SidebarIndex } from "../sidebars/index.ts";
 
 export interface Person {
@@ -27,6 +28,8 @@ export interface PodcastPage {
   host: Person;
   description?: string;
   link?: string;
+  /** Root-relative URL of the show's RSS feed; none when no episode's audio was preserved. */
+  feed?: string;
   /** Newest first. */
   episodes: EpisodeView[];
 }
@@ -40,6 +43,7 @@ export function podcastPages(index: SidebarIndex): PodcastPage[] {
     host: person(archive, show.host),
     description: show.description,
     link: show.link,
+    feed: hasPodcastFeed(show) ? podcastFeedUrl(id) : undefined,
     episodes: [...(index.episodes.get(id) ?? [])].reverse().map((episode) => ({
       anchor: episode.anchor,
       title: episode.title,

@@ -13,7 +13,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseAtomFeed } from "feedsmith";
 import { parse, parseFragment } from "parse5";
 import type { DefaultTreeAdapterMap } from "parse5";
-import { HOSTILE_AUTHOR, HOSTILE_FILES, HOSTILE_POST_URL, HOSTILE_SUMMARY, HOSTILE_TAG, HOSTILE_TITLE } from "../fixtures/bad-input/hostile.ts";
+import { HOSTILE_AUTHOR, HOSTILE_SERIES, HOSTILE_FILES, HOSTILE_POST_URL, HOSTILE_SUMMARY, HOSTILE_TAG, HOSTILE_TITLE } from "../fixtures/bad-input/hostile.ts";
 import { Project } from "./project.ts";
 import { slugify } from "../../src/slug.ts";
 
@@ -117,6 +117,22 @@ describe("hostile text stays text", () => {
 
     const tagLink = all.find((el) => el.tagName === "a" && attr(el, "rel") === "tag" && text(el) === HOSTILE_TAG);
     assert.ok(tagLink, "the tag is linked by its name, as text");
+  });
+
+  it("a series name, phrases from data and a linking sentence stay text (issue 16, issue 17 item 4)", () => {
+    const seriesPage = `series/${slugify(HOSTILE_SERIES)}/index.html`;
+    const onSeries = assertInert(project.read(seriesPage), seriesPage);
+    assert.deepEqual(onSeries.filter((el) => el.tagName === "h1").map(text), [HOSTILE_SERIES]);
+    const all = assertInert(project.read(postPage), postPage);
+    const place = all.find((el) => el.tagName === "p" && attr(el, "class") === "series-place");
+    assert.equal(place && text(place), `<i>Part</i> 1 of 1: ${HOSTILE_SERIES}`);
+    const about = all.find((el) => el.tagName === "h2" && attr(el, "id") === "about-author");
+    assert.equal(about && text(about), `<b>About</b> ${HOSTILE_AUTHOR} <script>window.__pwned=7</script>`);
+    const context = all.find((el) => el.tagName === "p" && attr(el, "class") === "backlink-context");
+    assert.equal(context && text(context), "Links to the hostile one <b>x</b> <script>window.__pwned=8</script> in its sentence.");
+    const scripts = all.filter((el) => el.tagName === "script" && attr(el, "type") === "application/ld+json");
+    const ld = JSON.parse(text(scripts[0]!)) as { isPartOf: { name: string }[] };
+    assert.equal(ld.isPartOf.at(-1)?.name, HOSTILE_SERIES);
   });
 
   it("the home page and the tag page list the post by its title, as text", () => {

@@ -47,7 +47,9 @@ describe("the seed article shows every sidebar element of the model page", () =>
       "Back From Hiatus, Saved by Web 2.0 Technology",
       "It Takes a Village.. ah, actually, being there first and tons of hard work",
     ]);
-    assert.match(box(html, "sister-blog"), /Recent The Converging Network posts/);
+    // The heading the model page gave it, set in the blog's words (issue 16, issue 17 item 4).
+    assert.match(box(html, "sister-blog"), /<h2 id="sister-blog-heading">Recent Converging Network Blog Posts<\/h2>/);
+    assert.doesNotMatch(html, /Recent The Converging Network/);
     assert.deepEqual(links(box(html, "books")).map((l) => l.text), ["The Big Switch", "Zero Day Attack", "Clear Blogging"]);
     const podcast = links(box(html, "podcast"));
     assert.deepEqual(podcast.map((l) => l.text), ["Converging On Microsoft Podcast", "Security Mike Gets Serious About Security"]);
@@ -78,6 +80,20 @@ describe("the seed article shows every sidebar element of the model page", () =>
     assert.deepEqual(links(box(redHat, "backlinks")).map((l) => l.href), [
       "/converging-on-microsoft/2008/06/citrix-virtualization-cto-disputes-red-hat-hypervisor-strategy/",
     ]);
+    // Issue 16: the seed article's linking sentence, the linked words marked, written after the post it links to.
+    assert.match(box(redHat, "backlinks"), /<li><span class="later">later: <\/span><a href="\/converging-on-microsoft\/2008\/06\/citrix-virtualization-cto-disputes-red-hat-hypervisor-strategy\/">/);
+    assert.match(
+      box(redHat, "backlinks"),
+      /<p class="backlink-context">My recent blog post &#8220;<mark>Red Hat Takes Hypervisor Control Back From Citrix<\/mark>&#8221; appears to have elicited a response from Simon Crosby, CTO for Virtualization at Citrix\.<\/p>/,
+    );
+  });
+
+  it("no podcast feed where no episode's audio survived; no series pages where there is no series (issue 16)", () => {
+    assert.equal(project.exists("podcasts/converging-on-microsoft-podcast/feed.xml"), false);
+    assert.equal(project.exists("podcasts/ssaaty-security-podcast/feed.xml"), false);
+    assert.doesNotMatch(project.read("podcasts/converging-on-microsoft-podcast/index.html"), /application\/rss\+xml/);
+    assert.equal(project.exists("series/index.html"), false);
+    assert.doesNotMatch(result.output, /warning/, "the sample archive builds without warnings");
   });
 
   it("as of its date: an older post's sidebars show nothing newer", () => {

@@ -139,9 +139,19 @@ function cssUrls(css: string): string[] {
   return [...css.matchAll(CSS_URL)].map((m) => (m[2] ?? m[4] ?? "").trim()).filter((url) => url && !url.startsWith("data:"));
 }
 
-/** Absolute URLs in a feed, a sitemap or robots.txt (XML entities decoded). */
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * Absolute URLs in a feed, a sitemap or robots.txt. XML entities are decoded
+ * first, in one pass: a feed's escaped HTML content (`&lt;a
+ * href=&quot;https://…&quot;&gt;`) then reads as the markup it holds, and
+ * each URL ends where its attribute does.
+ */
 function textUrls(text: string): string[] {
-  return (text.match(ABSOLUTE_URL) ?? []).map((url) => url.replace(/&amp;/g, "&"));
+  const decoded = text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (entity, dec?: string, hex?: string, name?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (XML_ENTITIES[name?.toLowerCase() ?? ""] ?? entity),
+  );
+  return decoded.match(ABSOLUTE_URL) ?? [];
 }
 
 export async function crawl(request: APIRequestContext, options: CrawlOptions): Promise<CrawlReport> {

@@ -5,6 +5,8 @@
  * (which keep dates as written and read the iTunes namespace).
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -14,13 +16,19 @@ import { loadArchive } from "../../src/content/load.ts";
 import type { Archive } from "../../src/content/model.ts";
 import { absolutizeHtml, siteUrls } from "../../src/feeds/common.ts";
 import { buildFeeds, feedLinks, type FeedFile } from "../../src/feeds/index.ts";
-import { durationSeconds, PODCAST_CATEGORY } from "../../src/feeds/podcast.ts";
-import { NOT_PRESERVED_HTML, postFeeds } from "../../src/feeds/posts.ts";
+import { durationSeconds, hasPodcastFeed, PODCAST_CATEGORY, podcastWarnings } from "../../src/feeds/podcast.ts";
+import { formatProblem } from "../../src/content/source.ts";
+import { podcastPages } from "../../src/views/catalog.ts";
+import { NOT_PRESERVED_HTML, postFeedScopes, postFeeds } from "../../src/feeds/posts.ts";
+import { pageFeed } from "../../src/feeds/archive.ts";
+import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
+import { walkArchive } from "../feed-walk.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { buildSidebarIndex, type SidebarIndex } from "../../src/sidebars/index.ts";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/feeds");
-const HOSTILE = "</script><script>window.__pwned=1</script><b>x</b>";
+/** A title with markup, `&`, both quotes and a CDATA terminator: every feed must give it back byte for byte. */
+const HOSTILE = `</script><script>window.__pwned=1</script><b>x</b> & "Tom & Jerry's" <i> ]]> 'too'`;
 /** RFC 3339 with seconds and an explicit offset. */
 const RFC3339_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -75,7 +83,6 @@ describe("feed files", () => {
         ["/beta/feed.xml", "application/atom+xml"],
         ["/beta/feed.json", "application/feed+json"],
         ["/podcasts/alpha-cast/feed.xml", "application/rss+xml"],
-        ["/podcasts/quiet-show/feed.xml", "application/rss+xml"],
       ],
     );
   });
@@ -113,15 +120,43 @@ describe("Atom feeds", () => {
     assert.ok(!feed("/feed.xml").includes("Unfinished Draft"));
   });
 
-  it("keeps a hostile title as text", () => {
-    const body = feed("/feed.xml");
-    const hostile = parseFeed(body).items[1];
-    assert.equal(hostile?.title, HOSTILE);
-    const own = parseAtomFeed(body).entries?.[1];
-    assert.equal(own?.title?.value.trim(), HOSTILE);
-    assert.equal(own?.summary?.value.trim(), "A summary with ]]> and <i>tags</i> & ampersands");
-    // Never as markup: only inside CDATA sections.
-    assert.equal(body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").includes("<script"), false);
+  it("gives every title back byte for byte to two feed parsers, and never as markup", () => {
+    for (const url of ["/feed.xml", "/alpha/feed.xml"]) {
+      const body = feed(url);
+      const hostile = parseFeed(body).items.find((item) => item.url?.endsWith("/hostile/"));
+      assert.equal(hostile?.title, HOSTILE, url);
+      const own = parseAtomFeed(body).entries?.find((entry) => entry.id?.endsWith("/hostile/"));
+      assert.equal(own?.title?.value, HOSTILE, url);
+      assert.equal(own?.summary?.value, "A summary with ]]> and <i>tags</i> & ampersands", url);
+      // Every post's title, from both parsers, exactly.
+      const titles = archive.posts.filter((post) => !post.draft && (url === "/feed.xml" || post.blog === "alpha")).map((post) => post.title);
+      assert.deepEqual(parseFeed(body).items.map((item) => item.title), titles, url);
+      assert.deepEqual(parseAtomFeed(body).entries?.map((entry) => entry.title?.value), titles, url);
+      // Escaped text, never markup, and no CDATA sections padded by indentation.
+      assert.equal(body.includes("<script"), false, url);
+      assert.equal(body.includes("<![CDATA["), false, url);
+    }
+  });
+
+  it("gives back text beyond Latin-1 exactly, from one-byte documents", () => {
+    const title = "Café — “quoted” 😀 naïve";
+    const changed = { ...archive, posts: archive.posts.map((p) => (p.slug === "early" ? { ...p, title } : p)) };
+    const files = postFeeds(changed, { prefix: "/" });
+    const atom = files.find((f) => f.url === "/feed.xml")?.body ?? "";
+    const jsonBody = files.find((f) => f.url === "/feed.json")?.body ?? "";
+    for (const body of [atom, jsonBody]) assert.doesNotMatch(body, /[^\x00-\xff]/, "only Latin-1 characters in the file");
+    assert.equal(parseFeed(atom).items.at(-1)?.title, title);
+    assert.equal(parseAtomFeed(atom).entries?.at(-1)?.title?.value, title);
+    assert.equal((JSON.parse(jsonBody) as JsonFeedDoc).items.at(-1)?.title, title);
+    assert.equal(parseJsonFeed(jsonBody).items?.at(-1)?.title, title);
+  });
+
+  it("adds no whitespace inside any element holding text", () => {
+    for (const file of feeds.filter((f) => f.type !== "application/feed+json")) {
+      assert.doesNotMatch(file.body, /<(title|summary|content|description|name|id|link|guid|itunes:title)(\s[^>]*[^/])?>\s/, file.url);
+      // (A post's HTML may end in its own newline: content is checked whole elsewhere.)
+      assert.doesNotMatch(file.body, /\s<\/(title|summary|description|name|id|link|guid|itunes:title)>/, file.url);
+    }
   });
 
   it("names authors and turns tags into categories", () => {
@@ -187,7 +222,7 @@ describe("Atom feeds", () => {
   });
 
   it("keeps only the newest posts", () => {
-    const limited = postFeeds(archive, { prefix: "/", limit: 2 });
+    const limited = postFeeds(archive, { prefix: "/", limit: 2, pageSize: 1 });
     const alpha = parseFeed(limited.find((file) => file.url === "/alpha/feed.xml")?.body ?? "");
     assert.deepEqual(
       alpha.items.map((item) => item.title),
@@ -231,6 +266,7 @@ describe("JSON feeds", () => {
   it("keeps the hostile title, dates with offsets, tags and authors", () => {
     const hostile = json("/feed.json").items[1];
     assert.equal(hostile?.title, HOSTILE);
+    assert.equal(parseJsonFeed(feed("/feed.json")).items?.[1]?.title, HOSTILE);
     assert.equal(hostile?.date_published, "2008-06-24T14:30:00-04:00");
     assert.equal(hostile?.date_modified, "2008-07-01T00:00:00-04:00");
     assert.deepEqual(hostile?.tags, ["Xen", "Red Hat"]);
@@ -302,15 +338,37 @@ describe("podcast feeds", () => {
     assert.equal(index.episodes.get("alpha-cast")?.length, 3, "the show itself has three episodes");
   });
 
-  it("writes a valid empty feed for a show without episodes", () => {
-    const body = feed("/podcasts/quiet-show/feed.xml");
-    const parsed = parseRssFeed(body);
-    assert.equal(parsed.title, "Quiet Show");
-    assert.equal(parsed.description, "Quiet Show, hosted by Bob Writer.");
-    assert.equal(parsed.items, undefined);
-    assert.equal(parsed.itunes?.explicit, true);
-    assert.equal(parsed.itunes?.image, undefined);
-    assert.equal(parseFeed(body).items.length, 0);
+  it("gives episode titles back byte for byte to two feed parsers", () => {
+    const body = feed("/podcasts/alpha-cast/feed.xml");
+    assert.deepEqual(parseFeed(body).items.map((item) => item.title), ["Second Episode", "First & <Best> Episode"]);
+    assert.deepEqual(parseRssFeed(body).items?.map((item) => item.title), ["Second Episode", "First & <Best> Episode"]);
+    assert.equal(parseRssFeed(body).items?.[1]?.itunes?.title, "First & <Best> Episode");
+    assert.equal(body.includes("<![CDATA["), false);
+  });
+
+  it("writes no feed for a show with nothing to play (issue 16)", () => {
+    assert.equal(hasPodcastFeed(archive.podcasts["quiet-show"]!), false);
+    assert.ok(!feeds.some((file) => file.url.startsWith("/podcasts/quiet-show/")));
+    const page = podcastPages(index).find((show) => show.id === "quiet-show");
+    assert.equal(page?.feed, undefined, "its page announces no feed");
+    assert.equal(podcastPages(index).find((show) => show.id === "alpha-cast")?.feed, "/podcasts/alpha-cast/feed.xml");
+  });
+
+  it("warns when a show with a feed lacks what Apple Podcasts requires", () => {
+    const lines = new Map([["alpha-cast", 1], ["alpha-cast.episodes.2", 20], ["quiet-show", 30]]);
+    const source = { file: "_data/podcasts.yaml", lineOf: (p: ReadonlyArray<PropertyKey>) => lines.get(p.join(".")) };
+    const show = archive.podcasts["alpha-cast"]!;
+    assert.deepEqual(podcastWarnings(archive.podcasts, source).map(formatProblem), [
+      "_data/podcasts.yaml:20: alpha-cast.episodes.2: \"Second Episode\" has no `length`: Apple Podcasts requires the audio file's size in bytes",
+    ]);
+    const bare = { ...show, image: undefined, description: undefined };
+    assert.deepEqual(podcastWarnings({ "alpha-cast": bare }, source).map((p) => [p.line, p.field, p.severity]), [
+      [1, "alpha-cast", "warning"],
+      [1, "alpha-cast", "warning"],
+      [20, "alpha-cast.episodes.2", "warning"],
+    ]);
+    assert.match(formatProblem(podcastWarnings({ "alpha-cast": bare }, source)[0]!), /requires artwork/);
+    assert.match(formatProblem(podcastWarnings({ "alpha-cast": { ...show, image: "/cover.gif" } }, source)[0]!), /JPEG or PNG/);
   });
 
   it("reads durations", () => {
@@ -345,5 +403,91 @@ describe("absolute links in post HTML", () => {
       absolutizeHtml(html, page, urls),
       html.replace(`<a href="/z">`, `<a href="https://example.org/archive/z">`),
     );
+  });
+});
+
+describe("archived feeds (RFC 5005)", () => {
+  const pagedFiles = () => postFeeds(archive, { prefix: "/", limit: 1, pageSize: 1 });
+  const fetchFrom = (files: FeedFile[]) => (url: string) => {
+    const file = files.find((f) => `https://example.org${f.url}` === url);
+    assert.ok(file, `no document at ${url}`);
+    return file.body;
+  };
+
+  it("keeps the subscription feed short and the rest in full pages, oldest first", () => {
+    const [site, alpha] = postFeedScopes(archive, 1, 2);
+    // 4 published posts: one full page of the two oldest; the newest two stay in the feed.
+    assert.deepEqual(site?.pages.map((page) => [page.url, page.items.map((post) => post.slug)]), [["/feed/archive/1.xml", ["month-only", "early"]]]);
+    assert.deepEqual(site?.posts.map((post) => post.slug), ["berlin", "hostile"]);
+    assert.deepEqual(alpha?.pages.map((page) => page.url), ["/alpha/feed/archive/1.xml"]);
+    assert.deepEqual(alpha?.posts.map((post) => post.slug), ["hostile"]);
+  });
+
+  it("never changes a full page when a newer post is added", () => {
+    const slugs = (n: number) => pageFeed(Array.from({ length: n }, (_, i) => i), "/feed.xml", 20, 20);
+    for (let n = 40; n < 120; n++) {
+      const before = slugs(n);
+      const after = slugs(n + 1);
+      assert.ok(after.current.length >= 20 && after.current.length < 40, `${n + 1}: ${after.current.length} in the feed`);
+      before.pages.forEach((page, i) => assert.deepEqual(after.pages[i], page, `${n} → ${n + 1}: page ${page.number}`));
+    }
+  });
+
+  it("leads a reader from /feed.xml through every archive page to every published post exactly once", () => {
+    const files = pagedFiles();
+    for (const [feedUrl, posts] of [
+      ["/feed.xml", archive.posts],
+      ["/alpha/feed.xml", archive.blogPosts.get("alpha") ?? []],
+    ] as const) {
+      const walk = walkArchive(`https://example.org${feedUrl}`, fetchFrom(files));
+      const expected = posts.filter((post) => !post.draft).map((post) => `https://example.org${post.url}`);
+      assert.equal(new Set(walk.ids).size, walk.ids.length, "no post twice");
+      assert.deepEqual([...walk.ids].sort(), [...expected].sort());
+      assert.equal(walk.documents.length, expected.length, "one document per post here (limit 1, page size 1)");
+    }
+    // Titles read back exactly, by a second parser too, from the archive documents.
+    const page = files.find((f) => f.url === "/alpha/feed/archive/2.xml")?.body ?? "";
+    assert.deepEqual(parseFeed(page).items.map((item) => item.title), ["Known Only By Its Title"]);
+    const hostilePage = files.find((f) => f.url === "/feed/archive/3.xml")?.body ?? "";
+    assert.equal(parseFeed(hostilePage).items[0]?.title, HOSTILE);
+    assert.equal(parseAtomFeed(hostilePage).entries?.[0]?.title?.value, HOSTILE);
+  });
+
+  it("links the subscription feed to its newest archive page", () => {
+    const body = postFeeds(archive, { prefix: "/", limit: 1, pageSize: 1 }).find((f) => f.url === "/feed.xml")?.body ?? "";
+    assert.match(body, /<link href="https:\/\/example\.org\/feed\/archive\/3\.xml" rel="prev-archive" type="application\/atom\+xml"\/>/);
+    assert.doesNotMatch(feed("/feed.xml"), /prev-archive/, "a feed holding every post has no archive");
+  });
+});
+
+describe("archived feeds of a 1,000-post bench archive", () => {
+  it("reach every published post exactly once from /feed.xml and from each blog's feed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "backlist-feed-walk-"));
+    try {
+      writeCorpus(dir, generateCorpus(1000));
+      const big = await loadArchive({ root: dir, postsDir: "posts", dataDir: "_data", includeDrafts: false, markdown: createMarkdown() });
+      const files = postFeeds(big, { prefix: "/" });
+      const byUrl = new Map(files.map((file) => [`https://example.org${file.url}`, file.body]));
+      const origin = new URL(big.site.url).origin;
+      const fetch = (url: string) => {
+        const body = byUrl.get(url.replace(origin, "https://example.org"));
+        assert.ok(body !== undefined, `no document at ${url}`);
+        return body;
+      };
+      const walk = walkArchive(`${origin}/feed.xml`, fetch);
+      assert.ok(big.posts.length > 900, `${big.posts.length} published posts`);
+      assert.equal(new Set(walk.ids).size, walk.ids.length, "no post twice");
+      assert.deepEqual(new Set(walk.ids), new Set(big.posts.map((post) => `${origin}${post.url}`)));
+      assert.deepEqual(walk.titles, walk.ids.map((id) => big.byUrl.get(id.slice(origin.length))?.title), "titles exactly");
+      const subscription = parseAtomFeed(fetch(`${origin}/feed.xml`)).entries ?? [];
+      assert.ok(subscription.length >= 20 && subscription.length < 40, `${subscription.length} posts in /feed.xml`);
+      for (const blog of Object.keys(big.blogs)) {
+        const blogWalk = walkArchive(`${origin}/${blog}/feed.xml`, fetch);
+        assert.equal(blogWalk.ids.length, big.blogPosts.get(blog)?.length, blog);
+        assert.equal(new Set(blogWalk.ids).size, blogWalk.ids.length, blog);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
