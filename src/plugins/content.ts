@@ -14,6 +14,7 @@ import { ContentError, formatProblem } from "../content/source.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { checkSiteLinks } from "../content/sitelinks.ts";
 import { setDevProblems } from "../dev/problems.ts";
+import { REBUILD_TRIGGER, watchDeletions } from "../dev/deletions.ts";
 import { flushTimings, timed } from "../timings.ts";
 import { reportSummary } from "../build/summary.ts";
 import type { UserConfig } from "../types.ts";
@@ -147,6 +148,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   let pageSiteLinks: SiteLink[] = [];
   config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
+    if (mode !== "build") watchDeletions([settings.postsDir, settings.dataDir]);
     if (!told && !process.env.BACKLIST_CONTENT && contentDirs().sample) {
       console.error(`[backlist] This project has no archive of its own yet: showing the sample archive (${SAMPLE_DIR}/). Start yours with npm run init.`);
       told = true;
@@ -217,6 +219,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   // Recorded dead and moved external links, on every page (src/plugins/links.ts).
   linksPlugin(config, store);
   config.addGlobalData("archive", () => store);
+  // Eleventy rebuilds when a watched file changes or appears, not when one
+  // is deleted: src/dev/deletions.ts turns a deletion into a change it sees.
+  config.addWatchTarget(REBUILD_TRIGGER);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.postsDir, "**/*.comments.yaml"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));
