@@ -24,7 +24,10 @@ export default function (config) {
 }
 
 export const config = {
-  dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+  // `data` is a folder that does not exist: `_data/` is read only by the
+  // content loader, as YAML or JSON, so a script there is never run
+  // (Eleventy would run `_data/*.js` and `*.cjs` as global data).
+  dir: { input: "pages", includes: "../_includes", data: "../.no-eleventy-data", output: "_site" },
   templateFormats: ["11ty.tsx"],
   pathPrefix: pathPrefix(),
 };
