@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
@@ -307,5 +308,26 @@ describe("many posts, few file descriptors", () => {
     assert.equal(result.status, 0, result.output.slice(-4000));
     assert.doesNotMatch(result.output, /EMFILE/);
     assert.ok(project.exists("index.html"));
+  });
+});
+
+describe("a failed search index never ships", () => {
+  it("a Pagefind that cannot write its files (a full disk) fails the build, and _site/ stays as it was", async () => {
+    assert.equal((await baselineBuild).status, 0);
+    const project = new Project(GOOD);
+    cpSync(path.join(baseline.root, "_site"), path.join(project.root, "_site"), { recursive: true });
+    const before = hashTree(path.join(project.root, "_site"));
+    // The real indexer, with every file it writes limited to 0 bytes, as on a full disk.
+    const real = createRequire(path.join(REPO, "node_modules/pagefind/package.json")).resolve(
+      `@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
+    );
+    const fake = path.join(project.root, "full-disk-pagefind");
+    writeFileSync(fake, `#!/bin/sh\ntrap '' XFSZ\nulimit -f 0\nexec "${real}" "$@"\n`);
+    chmodSync(fake, 0o755);
+    const result = await buildSite(project, { env: { PAGEFIND_BINARY_PATH: fake } });
+    assert.equal(result.status, 1, result.output);
+    assert.match(result.stderr, /\[backlist\] search index: /);
+    assert.deepEqual(hashTree(path.join(project.root, "_site")), before, "the previous _site/ is unchanged");
+    assert.ok(statSync(path.join(project.root, "_site/pagefind/pagefind.js")).size > 0);
   });
 });
