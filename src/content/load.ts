@@ -42,7 +42,6 @@ export interface LoadOptions {
   beforeRender?: (posts: readonly Post[], pinned: ReadonlyMap<string, readonly Post[]>) => void;
 }
 
-
 /** First path segments the site uses itself, so no blog may take them. */
 const RESERVED_PATHS = new Map([
   ["archive", "year and month archives"],
