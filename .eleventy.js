@@ -5,6 +5,7 @@
  */
 import { assetsPlugin } from "./src/plugins/assets.ts";
 import { contentPlugin } from "./src/plugins/content.ts";
+import { devPlugin } from "./src/plugins/dev.ts";
 import { jsxPlugin } from "./src/plugins/jsx.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { pathPrefixPlugin } from "./src/plugins/prefix.ts";
@@ -21,10 +22,15 @@ export default function (config) {
   config.addPlugin(searchPlugin);
   // Adds PATH_PREFIX to every URL in the HTML output (off when there is none).
   config.addPlugin(pathPrefixPlugin);
+  // npm start: 127.0.0.1 only, malformed paths answered at once, _dev-site/ and never _site/.
+  config.addPlugin(devPlugin);
 }
 
 export const config = {
-  dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+  // `data` is a folder that does not exist: `_data/` is read only by the
+  // content loader, as YAML or JSON, so a script there is never run
+  // (Eleventy would run `_data/*.js` and `*.cjs` as global data).
+  dir: { input: "pages", includes: "../_includes", data: "../.no-eleventy-data", output: "_site" },
   templateFormats: ["11ty.tsx"],
   pathPrefix: pathPrefix(),
 };

@@ -87,6 +87,10 @@ export function parseArchiveDate(value: unknown, zone: string): DateResult {
     ];
     const dt = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
     if (!dt.isValid || dt.month !== month || dt.day !== day || dt.hour !== hour || dt.minute !== minute) {
+      // A real day whose clock time the zone skipped (luxon moves it on by the gap).
+      if (dt.isValid && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour < 24 && minute < 60) {
+        return { ok: false, message: `"${text}" does not exist in ${zone}: the clocks went forward (write the time after the change, or give the offset)` };
+      }
       return impossible(text);
     }
     return ok(text, "minute", dt, endOfMinute(dt), isoMinute(dt));

@@ -35,6 +35,7 @@ import { citeCommentIn } from "../comments/cite.ts";
 import { CommentIndex } from "../comments/model.ts";
 import type { ReplyEnv } from "../markdown/reply.ts";
 import { isPageSource } from "./pages.ts";
+import { DATA_EXTENSIONS, LIMITS, controlCharacterProblems, dataFolderProblems, futurePost, hasId, mapLimit, type NestingEnv, nestingProblem, ownRecord, tagProblems, valueProblems } from "./guards.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -53,8 +54,6 @@ export interface LoadOptions {
    */
   beforeRender?: (posts: readonly Post[], pinned: ReadonlyMap<string, readonly Post[]>) => void;
 }
-
-const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
 
 /** First path segments the site uses itself, so no blog may take them. */
 const RESERVED_PATHS = new Map([
@@ -162,20 +161,31 @@ function rel(options: Pick<LoadOptions, "root">, file: string): string {
 export async function loadData(options: Pick<LoadOptions, "root" | "dataDir">, problems: Problem[]): Promise<ArchiveData> {
   const dir = path.resolve(options.root, options.dataDir);
   const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  problems.push(...dataFolderProblems([...names], rel(options, dir)));
   const raw = new Map<DataFileName, { file: string; value: unknown; lineOf: (p: ReadonlyArray<PropertyKey>) => number | undefined }>();
   for (const name of DATA_FILES) {
     const fileName = DATA_EXTENSIONS.map((ext) => name + ext).find((candidate) => names.has(candidate));
     if (!fileName) continue;
     const file = rel(options, path.join(dir, fileName));
-    const decoded = decodeUtf8(await readFile(path.join(dir, fileName)), file);
-    if (decoded.problem) {
+    const bytes = await readFile(path.join(dir, fileName)).catch((error: NodeJS.ErrnoException) => error);
+    const decoded = bytes instanceof Error
+      ? { problem: { file, field: "(file)", message: bytes.code === "EISDIR" ? "is a folder, not a data file" : `cannot be read (${bytes.code ?? bytes.message})`, severity: "error" as const } }
+      : decodeUtf8(bytes, file);
+    const controls = decoded.text === undefined ? [] : controlCharacterProblems(decoded.text, file);
+    if (decoded.problem || controls.length) {
       // Reported; the file is there, so it is not also "missing".
-      problems.push(decoded.problem);
+      problems.push(...(decoded.problem ? [decoded.problem] : controls));
       raw.set(name, { file, value: undefined, lineOf: () => undefined });
       continue;
     }
     const yaml = parseYaml(decoded.text, file);
     problems.push(...yaml.problems);
+    const unsafe = valueProblems(yaml.value, file, yaml.lineOf);
+    if (unsafe.length) {
+      problems.push(...unsafe);
+      raw.set(name, { file, value: undefined, lineOf: yaml.lineOf });
+      continue;
+    }
     raw.set(name, { file, value: yaml.value, lineOf: yaml.lineOf });
   }
 
@@ -193,10 +203,11 @@ export async function loadData(options: Pick<LoadOptions, "root" | "dataDir">, p
   const schemas = dataSchemas(zone);
   const data: ArchiveData = {
     site: site ?? fallbackSite(),
-    authors: parseWith(schemas.authors, raw.get("authors"), problems) ?? {},
-    blogs: parseWith(schemas.blogs, raw.get("blogs"), problems) ?? {},
-    podcasts: parseWith(schemas.podcasts, raw.get("podcasts"), problems) ?? {},
-    books: parseWith(schemas.books, raw.get("books"), problems) ?? {},
+    // Without a prototype: an id is found only if the file defines it.
+    authors: ownRecord(parseWith(schemas.authors, raw.get("authors"), problems) ?? {}),
+    blogs: ownRecord(parseWith(schemas.blogs, raw.get("blogs"), problems) ?? {}),
+    podcasts: ownRecord(parseWith(schemas.podcasts, raw.get("podcasts"), problems) ?? {}),
+    books: ownRecord(parseWith(schemas.books, raw.get("books"), problems) ?? {}),
     reviews: parseWith(schemas.reviews, raw.get("reviews"), problems) ?? [],
     links: parseWith(schemas.links, raw.get("links"), problems) ?? [],
   };
@@ -239,7 +250,7 @@ function checkDataReferences(
 ): void {
   const check = (kind: DataFileName, ids: Record<string, unknown>, noun: string) =>
     (fileKind: DataFileName, fieldPath: PropertyKey[], id: string | undefined) => {
-      if (id === undefined || id in ids) return;
+      if (id === undefined || hasId(ids, id)) return;
       const source = raw.get(fileKind);
       problems.push({
         file: source?.file ?? fileKind,
@@ -298,7 +309,8 @@ async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Prob
     return schema;
   };
 
-  const bytes = await Promise.all(files.map((file) => readFile(file)));
+  // A bounded number of files open at once: an archive of 20,000 posts stays under `ulimit -n`.
+  const bytes = await mapLimit(files, LIMITS.openFiles, (file) => readFile(file));
   const posts: Post[] = [];
   files.forEach((absolute, i) => {
     const decoded = decodeUtf8(bytes[i] ?? Buffer.alloc(0), rel(options, absolute));
@@ -359,15 +371,22 @@ function readPost(
     return undefined;
   }
   const [blogId, yearFolder, fileName] = parts as [string, string, string];
-  const blog = data.blogs[blogId];
+  const blog = hasId(data.blogs, blogId) ? data.blogs[blogId] : undefined;
   if (!blog) {
     error("(path)", `the folder "${blogId}" is not a blog; ${known(data.blogs, "blogs")}`);
     return undefined;
   }
 
+  const controls = controlCharacterProblems(text, file);
+  if (controls.length) return void problems.push(...controls);
   const split = splitFrontMatter(text);
   if (split.frontMatter === null) {
-    error("(front matter)", "is missing: a post starts with `---`, its front matter (title, date…), and `---`", 1);
+    if (split.unclosed) error("(front matter)", "is not closed: add a line `---` after the front matter (title, date…)", 1);
+    else error("(front matter)", "is missing: a post starts with `---`, its front matter (title, date…), and `---`", 1);
+    return undefined;
+  }
+  if (Buffer.byteLength(split.frontMatter) > LIMITS.frontMatterBytes) {
+    error("(front matter)", `is ${Math.ceil(Buffer.byteLength(split.frontMatter) / 1024)} KiB; the limit is ${LIMITS.frontMatterBytes / 1024} KiB (is the closing \`---\` missing?)`, 1);
     return undefined;
   }
   const yaml = parseYaml(split.frontMatter, file, split.frontMatterLine);
@@ -378,6 +397,8 @@ function readPost(
     error("(front matter)", "must be a YAML mapping of keys to values", split.frontMatterLine);
     return undefined;
   }
+  const unsafe = valueProblems(value, file, yaml.lineOf);
+  if (unsafe.length) return void problems.push(...unsafe);
   for (const key of Object.keys(value)) {
     if (!(POST_KEYS as readonly string[]).includes(key)) {
       const guess = closest(key, POST_KEYS);
@@ -396,7 +417,7 @@ function readPost(
   const authorId = typeof written === "string" ? written : written === undefined ? blog.author : undefined;
   if (written === undefined && authorId === undefined) {
     error("author", `is required: the blog "${blogId}" names no default author`, yaml.lineOf([]));
-  } else if (authorId !== undefined && !(authorId in data.authors)) {
+  } else if (authorId !== undefined && !hasId(data.authors, authorId)) {
     error("author", `unknown author "${authorId}"; ${known(data.authors, "authors")}`, yaml.lineOf(["author"]));
   }
   if (!result.success) {
@@ -424,6 +445,11 @@ function readPost(
       severity: "warning",
     });
   }
+  const tags = fm.tags.map((name) => ({ name, slug: slugify(name) })).filter((tag) => tag.slug);
+  const tagIssues = tagProblems(tags, file, yaml.lineOf(["tags"]));
+  if (tagIssues.length) return void problems.push(...tagIssues);
+  const future = futurePost(fm.date, file, yaml.lineOf(["date"]), data.site.future);
+  if (future) problems.push(future.problem);
   const month = String(fm.date.month).padStart(2, "0");
   return {
     source: file,
@@ -435,13 +461,14 @@ function readPost(
     updated: fm.updated,
     order: fm.order,
     author: authorId,
-    tags: fm.tags.map((name) => ({ name, slug: slugify(name) })).filter((tag) => tag.slug),
+    tags,
     summary: fm.summary,
     aliases: fm.aliases,
     related: fm.related,
     lines: lazyLines(value, yaml.lineOf),
     seeAlso: fm.see_also,
-    draft: fm.draft,
+    // A post held back until its date is built like a draft.
+    draft: fm.draft || (future?.hold ?? false),
     series: fm.series,
     part: fm.part,
     preserved: split.body.trim().length > 0,
@@ -496,7 +523,7 @@ interface LinkGraph {
  */
 function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[], siteUrl: string, comments: CommentIndex): void {
   const md = options.markdown;
-  const env: Env & LinkEnv & ExternalLinksEnv & ReplyEnv & { post: Post } = {
+  const env: Env & LinkEnv & ExternalLinksEnv & ReplyEnv & NestingEnv & { post: Post } = {
     post,
     siteUrl,
     citeComment: citeCommentIn(post, { index: comments, bySource: links.bySource, includeDrafts: options.includeDrafts, problems }),
@@ -534,6 +561,8 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
     },
   };
   const tokens = md.parse(post.body, env);
+  const tooDeep = nestingProblem(env, post.source, post.bodyLine);
+  if (tooDeep) problems.push(tooDeep);
   // The first paragraph stands in for a summary, cut to a few lines (an
   // author's own `summary` is kept whole).
   if (post.summary === undefined) {

@@ -18,6 +18,8 @@ export interface SplitSource {
   body: string;
   /** 1-based line of the first body line. */
   bodyLine: number;
+  /** The file opens a front matter (`---`) that no line closes. */
+  unclosed?: boolean;
 }
 
 /**
@@ -67,8 +69,13 @@ export function splitFrontMatter(text: string): SplitSource {
       };
     }
   }
-  return { frontMatter: null, frontMatterLine: 1, body: source, bodyLine: 1 };
+  return { frontMatter: null, frontMatterLine: 1, body: source, bodyLine: 1, unclosed: true };
 }
+
+/** An alias indicator where a YAML node may start (also matches some plain text: then only the slower parser runs). */
+const MAY_HAVE_ALIAS = /(?:^|[\s,[{:-])\*[^\s,[\]{}]/;
+/** How many aliases a document may resolve, weighted by what they repeat (the `yaml` package's measure). */
+const MAX_ALIAS_COUNT = 100;
 
 export interface ParsedYaml {
   value: unknown;
@@ -86,6 +93,10 @@ export interface ParsedYaml {
  * YAML 1.2 core schema: no timestamps, so dates stay strings.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+  // Aliases (`*name`) are read by the document model, which bounds how far
+  // they expand: js-yaml would return a "billion laughs" value that every
+  // later step would walk without end.
+  if (MAY_HAVE_ALIAS.test(text)) return parseYamlDocument(text, file, firstLine);
   let value: unknown;
   try {
     value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file }) ?? null;
@@ -112,7 +123,19 @@ export function parseYamlDocument(text: string, file: string, firstLine = 1): Pa
     message: error.message.split("\n")[0] ?? error.message,
     severity: doc.errors.includes(error as never) ? "error" : "warning",
   }));
-  const value: unknown = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // Too many aliases: an "alias bomb", expanding to far more than the file holds.
+    problems.push({
+      file,
+      line: firstLine,
+      field: "(yaml)",
+      message: `aliases (*name) expand too far (${error instanceof Error ? error.message : String(error)}); write the values out`,
+      severity: "error",
+    });
+  }
   return {
     value,
     problems,

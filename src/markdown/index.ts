@@ -11,7 +11,8 @@
  * - code blocks and tables focusable, so they scroll by keyboard too
  *   (see `scroll-focus.ts`);
  * - fenced code highlighted by Prism at build time (see `highlight.ts`);
- * - `rel="noopener"` on links to other hosts (see `external-links.ts`).
+ * - `rel="noopener"` on links to other hosts (see `external-links.ts`);
+ * - nesting past markdown-it's limit noted for the loader (see `nesting.ts`).
  *
  * Other modules add rules through the `plugins` option, applied last.
  */
@@ -21,6 +22,7 @@ import footnote from "markdown-it-footnote";
 import { slugify } from "../slug.ts";
 import { externalLinks } from "./external-links.ts";
 import { highlight } from "./highlight.ts";
+import { nestingGuard } from "./nesting.ts";
 import { replyContainer } from "./reply.ts";
 import { scrollFocus } from "./scroll-focus.ts";
 import { tableAlignClasses } from "./table-align.ts";
@@ -94,6 +96,7 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
   md.use(scrollFocus);
   md.use(replyContainer);
   md.use(externalLinks);
+  md.use(nestingGuard);
   isolateDocumentState(md);
 
   for (const plugin of settings.plugins) plugin(md);

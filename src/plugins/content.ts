@@ -202,7 +202,10 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const urls = new Set(Object.keys(urlToInputPath));
     store.pageUrls = pageUrlsExcept(inputPathToUrl);
     const problems = [...archive.brokenLinks, ...checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, (file) => isCopiedFile(file))];
-    problems.push(...aliasProblems([...archive.posts, ...(archive.pages ?? [])], store.pageUrls, (file) => isCopiedFile(file)));
+    for (const problem of aliasProblems([...archive.posts, ...(archive.pages ?? [])], store.pageUrls, (file) => isCopiedFile(file))) {
+      if (problem.severity === "warning") console.warn(`[backlist] warning: ${formatProblem(problem)}`);
+      else problems.push(problem);
+    }
     if (problems.length === 0) return;
     const error = new ContentError([...problems, ...archive.warnings]);
     if (runMode !== "build") {

@@ -47,6 +47,22 @@ export type Redirectable = Pick<Post, "source" | "aliases" | "url" | "title" | "
 export type AliasPath = { ok: true; path: string } | { ok: false; message: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Folders and files at the site's root that Backlist writes itself: an
+ * alias there would replace or shadow them (an alias under `/pagefind/`
+ * would redirect the search script).
+ */
+export const OWN_PATHS: ReadonlyMap<string, string> = new Map([
+  ["pagefind", "the search index"],
+  ["assets", "stylesheets, scripts and images"],
+  ["_redirects", "the redirect rules"],
+  ["_headers", "the security headers"],
+  [".11ty", "the dev server's scripts"],
+]);
+
+/** Control characters (NUL included), which no file name or URL may hold. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const PLACEHOLDER_ORIGIN = "http://backlist.invalid";
 
 /**
@@ -72,6 +88,18 @@ export function aliasPath(alias: string, prefix = "/"): AliasPath {
     if (pathname === prefix.slice(0, -1)) pathname = "/";
     else if (pathname.startsWith(prefix)) pathname = `/${pathname.slice(prefix.length)}`;
   }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { ok: false, message: `"${alias}" has a broken percent-encoding` };
+  }
+  if (CONTROL.test(text) || CONTROL.test(decoded)) {
+    return { ok: false, message: "holds a control character (such as NUL), which no address may hold" };
+  }
+  const first = decoded.split("/")[1] ?? "";
+  const own = OWN_PATHS.get(first);
+  if (own) return { ok: false, message: `old path ${pathname} is under /${first}, where the site keeps ${own}` };
   return { ok: true, path: pathname };
 }
 
@@ -111,6 +139,13 @@ export interface AliasProblem {
   source: string;
   index: number;
   message: string;
+  /** An error unless said otherwise. */
+  severity?: "warning";
+}
+
+/** The form of an old path that tells apart what a person reading it could not: Unicode normalization and case. */
+function lookAlikeKey(key: string): string {
+  return key.normalize("NFC").toLowerCase();
 }
 
 /**
@@ -123,6 +158,7 @@ export function planRedirects(posts: readonly Redirectable[], prefix = "/"): { r
   const redirects: Redirect[] = [];
   const problems: AliasProblem[] = [];
   const claimed = new Map<string, Redirect>();
+  const lookAlikes = new Map<string, Redirect>();
   const ordered = [...posts].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   for (const post of ordered) {
     post.aliases.forEach((alias, index) => {
@@ -154,6 +190,21 @@ export function planRedirects(posts: readonly Redirectable[], prefix = "/"): { r
       };
       claimed.set(key, redirect);
       redirects.push(redirect);
+      const similar = lookAlikes.get(lookAlikeKey(key));
+      if (similar) {
+        const where = similar.source === post.source ? `aliases.${similar.index} of this post` : `${similar.source} (aliases.${similar.index})`;
+        const differ = similar.from.normalize("NFC") === result.path.normalize("NFC") || decode(similar.from).normalize("NFC") === decode(result.path).normalize("NFC")
+          ? "differ only in their Unicode form (NFC/NFD)"
+          : "differ only in case or Unicode form";
+        problems.push({
+          source: post.source,
+          index,
+          severity: "warning",
+          message: `old path ${result.path} and ${similar.from} of ${where} ${differ}: some hosts treat them as one address and others as two`,
+        });
+      } else {
+        lookAlikes.set(lookAlikeKey(key), redirect);
+      }
     });
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -215,7 +266,7 @@ export function checkAliases<T extends Redirectable>(
         ...(line === undefined ? {} : { line }),
         field: `aliases.${problem.index}`,
         message: problem.message,
-        severity: "error" as const,
+        severity: problem.severity ?? ("error" as const),
       };
     });
 }

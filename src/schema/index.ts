@@ -31,6 +31,17 @@ export const Id = z
 
 export const Url = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
 
+/**
+ * An http(s) URL, or a path on this site (`/assets/cover.png`), which the
+ * feeds make absolute. Any other scheme (`javascript:`, `data:`) is refused.
+ */
+export const UrlOrPath = z
+  .string({ error: "must be an http(s) URL or a path on the site" })
+  .trim()
+  .refine((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? Url.safeParse(value).success : value !== "" && !value.startsWith("//")), {
+    error: (issue) => `"${String(issue.input)}" is not an http(s) URL or a path on the site`,
+  });
+
 /** An IANA time zone name such as `America/New_York`. */
 export const TimeZone = z.string().refine(isValidZone, {
   error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. America/New_York)`,
@@ -145,6 +156,8 @@ export const SiteSchema = z.object({
   moved_links: z.enum(["keep", "rewrite"], { error: 'must be "keep" or "rewrite"' }).optional(),
   /** Headings and fixed phrases of the pages (src/words). */
   words: WordsSchema.optional(),
+  /** A post dated after the build: `publish` it with a warning (the default) or `hold` it back until then. */
+  future: z.enum(["publish", "hold"], { error: 'must be "publish" or "hold"' }).optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -200,7 +213,8 @@ export function podcastSchema(zone: string) {
     blog: Id.optional(),
     description: OptionalText,
     link: Url.optional(),
-    image: OptionalText,
+    /** The show's artwork: an http(s) URL, or a path on the site (made absolute in the feed). */
+    image: UrlOrPath.optional(),
     explicit: z.boolean().default(false),
     episodes: listOf(episodeSchema(zone)).default([]),
   });

@@ -78,13 +78,18 @@ export class Project {
   serve(port: number): { process: ChildProcess; readonly output: string } {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--port", String(port)],
+      ["--import", "tsx", "src/tools/start.ts", "--port", String(port)],
       { cwd: this.root, env: this.env(), stdio: "pipe" },
     );
     const server = { process: child, output: "" };
     child.stdout.on("data", (chunk) => (server.output += chunk));
     child.stderr.on("data", (chunk) => (server.output += chunk));
     return server;
+  }
+
+  /** A file of the dev server's site (`npm start` writes to `_dev-site/`). */
+  readDev(sitePath: string): string {
+    return readFileSync(path.join(this.root, "_dev-site", sitePath), "utf8");
   }
 
   /** A file of the built site, e.g. `index.html`. */

@@ -165,11 +165,12 @@ describe("search index in the dev server (npm start)", () => {
       "posts/main/2008/published.md": post('title: Published\ndate: "2008-06-02"', "Firstword in a published post.\n"),
       "posts/main/2008/unfinished.md": post('title: Unfinished\ndate: "2008-06-03"\ndraft: true', "Draftword in a draft.\n"),
     });
-    const site = path.join(project.root, "_site");
+    // npm start writes to _dev-site/, never _site/.
+    const site = path.join(project.root, "_dev-site");
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--port", String(port)],
+      ["--import", "tsx", "src/tools/start.ts", "--port", String(port)],
       { cwd: project.root, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json") }, stdio: ["ignore", "pipe", "pipe"], detached: true },
     );
     let output = "";

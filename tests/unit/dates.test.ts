@@ -77,3 +77,17 @@ describe("periods across daylight-saving changes", () => {
     assert.equal(december.end + 1, date("2009-01-01", "America/New_York").start);
   });
 });
+
+describe("a local time the clocks skipped", () => {
+  it("says that the time does not exist in the zone, not that the date is unreal", () => {
+    const gap = parseArchiveDate("2008-03-09T02:30", "America/New_York");
+    assert.deepEqual(gap, {
+      ok: false,
+      message: '"2008-03-09T02:30" does not exist in America/New_York: the clocks went forward (write the time after the change, or give the offset)',
+    });
+    // The hour after the change, and a truly impossible time, as before.
+    assert.ok(parseArchiveDate("2008-03-09T03:30", "America/New_York").ok);
+    assert.deepEqual(parseArchiveDate("2008-03-09T25:30", "America/New_York"), { ok: false, message: '"2008-03-09T25:30" is not a real calendar date' });
+    assert.deepEqual(parseArchiveDate("2008-02-30T10:00", "America/New_York"), { ok: false, message: '"2008-02-30T10:00" is not a real calendar date' });
+  });
+});

@@ -174,7 +174,7 @@ describe("checkAliases", () => {
         "posts/main/2008/foo.md:7: aliases.0: old path /tags/xen is a page of the site (/tags/xen/); an alias must be an address the archive does not use",
         "posts/main/2008/foo.md:7: aliases.1: old path /main/2008/06/foo/index.html is this post's own URL",
         "posts/main/2008/foo.md:7: aliases.2: old path /main/2008/06/bar is a page of the site (/main/2008/06/bar/); an alias must be an address the archive does not use",
-        "posts/main/2008/foo.md:7: aliases.3: old path /assets/site.css is a file the site copies (assets/site.css)",
+        "posts/main/2008/foo.md:7: aliases.3: old path /assets/site.css is under /assets, where the site keeps stylesheets, scripts and images",
         "posts/main/2008/foo.md:7: aliases.4: old path /feed.xml is a page of the site (/feed.xml); an alias must be an address the archive does not use",
         "posts/main/2008/foo.md:7: aliases.5: old path / is a page of the site (/); an alias must be an address the archive does not use",
       ],
@@ -274,5 +274,38 @@ describe("pageUrlsExcept", () => {
       "./pages/redirects.11ty.tsx": ["/_redirects", "/old/foo/"],
     });
     assert.deepEqual(urls, ["/", "/main/2008/06/foo/", "/main/2008/06/bar/"]);
+  });
+});
+
+describe("aliases that would break the site or its files", () => {
+  it("refuses old paths under Backlist's own folders: the search index, the assets, the host's rule files", () => {
+    assert.equal(path_("/pagefind/pagefind.js"), "error: old path /pagefind/pagefind.js is under /pagefind, where the site keeps the search index");
+    assert.equal(path_("https://old.example.com/assets/old-logo.png"), "error: old path /assets/old-logo.png is under /assets, where the site keeps stylesheets, scripts and images");
+    assert.equal(path_("/_redirects"), "error: old path /_redirects is under /_redirects, where the site keeps the redirect rules");
+    assert.equal(path_("%70agefind/x"), "error: old path /%70agefind/x is under /pagefind, where the site keeps the search index");
+    // Only the folder itself: a neighbour of the same prefix is fine.
+    assert.equal(path_("/pagefinder/"), "/pagefinder/");
+    assert.equal(path_("/blog/assets/x.html"), "/blog/assets/x.html");
+  });
+
+  it("refuses a NUL or another control character, written or percent-encoded", () => {
+    assert.match(path_("/old/a\u0000b.html"), /^error: holds a control character \(such as NUL\)/);
+    assert.match(path_("/old/a%00b.html"), /^error: holds a control character/);
+    assert.match(path_("/old/%E0%A4%A"), /^error: .* has a broken percent-encoding/);
+  });
+
+  it("warns when two old paths differ only in Unicode form or case", () => {
+    const nfc = "/old/caf\u00e9/";
+    const nfd = "/old/cafe\u0301/";
+    const problems = checkAliases([makePost("a", [nfc]), makePost("b", [nfd, "/Old/Cafe\u0301.html", "/OLD/CAF\u00c9/"])], ["/"]);
+    assert.deepEqual(
+      problems.map((p) => `${p.severity} ${p.field} ${p.message}`),
+      [
+        "warning aliases.0 old path /old/cafe%CC%81/ and /old/caf%C3%A9/ of posts/main/2008/a.md (aliases.0) differ only in their Unicode form (NFC/NFD): some hosts treat them as one address and others as two",
+        "warning aliases.2 old path /OLD/CAF%C3%89/ and /old/caf%C3%A9/ of posts/main/2008/a.md (aliases.0) differ only in case or Unicode form: some hosts treat them as one address and others as two",
+      ],
+    );
+    // Both are still redirected: a warning, not an error.
+    assert.equal(planRedirects([makePost("a", [nfc]), makePost("b", [nfd])]).redirects.length, 2);
   });
 });
