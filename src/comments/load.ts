@@ -6,6 +6,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { LIMITS, controlCharacterProblems, mapLimit, valueProblems } from "../content/guards.ts";
 import type { Post } from "../content/model.ts";
 import { type ParsedYaml, decodeUtf8, parseYaml, zodProblems } from "../content/source.ts";
 import { COMMENT_KEYS, commentSchema } from "../schema/comments.ts";
@@ -53,7 +54,8 @@ export async function loadComments(
   files.sort();
 
   const bySource = new Map(posts.map((post) => [post.source, post]));
-  const texts = await Promise.all(files.map((file) => readFile(file)));
+  // Read a few at a time, like the posts, so the open files stay bounded.
+  const texts = await mapLimit(files, LIMITS.openFiles, (file) => readFile(file));
   const byPost = new Map<string, PostComments>();
   files.forEach((absolute, i) => {
     const file = rel(absolute);
@@ -70,6 +72,9 @@ export async function loadComments(
     }
     const decoded = decodeUtf8(texts[i] ?? Buffer.alloc(0), file);
     if (decoded.problem) return void problems.push(decoded.problem);
+    // The same guards as every other file: no control characters, no prototype-name keys.
+    const controls = controlCharacterProblems(decoded.text, file);
+    if (controls.length) return void problems.push(...controls);
     const comments = readComments(file, decoded.text, post, zoneOf(post), problems);
     if (comments && comments.all.length > 0) byPost.set(post.source, comments);
   });
@@ -87,6 +92,10 @@ function schemaFor(zone: string): ReturnType<typeof commentSchema> {
 export function readComments(file: string, text: string, post: Post, zone: string, problems: Problem[]): PostComments | undefined {
   const yaml = parseYaml(text, file);
   problems.push(...yaml.problems);
+  if (yaml.value !== undefined) {
+    const unsafe = valueProblems(yaml.value, file, yaml.lineOf);
+    if (unsafe.length) return void problems.push(...unsafe);
+  }
   if (yaml.value === undefined && yaml.problems.length) return undefined;
   if (yaml.value === null) return { file, all: [], byId: new Map(), count: 0 };
   if (!Array.isArray(yaml.value)) {

@@ -322,3 +322,12 @@ describe("citing a comment", () => {
     assert.deepEqual(index.citationsOf(comment).map((c) => c.post.slug), ["citing", "cited"]);
   });
 });
+
+describe("comments files and the loader's guards", () => {
+  it("refuses a key every JavaScript object already has, naming its line", () => {
+    const { comments, lines } = read('- id: 1\n  author: Eve\n  date: "2009-03-02"\n  body: hi\n  __proto__:\n    polluted: true\n');
+    assert.equal(comments, undefined);
+    assert.ok(lines.some((line) => /^posts\/main\/2009\/post\.comments\.yaml:5: .*__proto__/.test(line)), lines.join("\n"));
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+});
