@@ -75,6 +75,8 @@ function rewrite(
 ): void {
   for (const token of tokens) {
     if (token.type !== "link_open") continue;
+    // A link to one of the post's own files is answered by src/media/site.ts.
+    if (token.meta?.backlistMedia) continue;
     const href = token.attrGet("href");
     if (typeof href !== "string") continue;
     const next = resolve(href, lines);

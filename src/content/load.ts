@@ -31,6 +31,7 @@ import { loadComments } from "../comments/load.ts";
 import { citeCommentIn } from "../comments/cite.ts";
 import { CommentIndex } from "../comments/model.ts";
 import type { ReplyEnv } from "../markdown/reply.ts";
+import { inPostFolder } from "../media/folder.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -273,9 +274,12 @@ function known(ids: Record<string, unknown>, file: string): string {
 async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Problem[]): Promise<Post[]> {
   const dir = path.resolve(options.root, options.postsDir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries
+  const found = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
     .map((entry) => path.join(entry.parentPath, entry.name));
+  // A post's own folder (`<slug>/` beside `<slug>.md`) holds its files, never posts.
+  const sources = new Set(found.map((file) => rel(options, file)));
+  const files = found.filter((file) => !inPostFolder(rel(options, file), sources));
   files.push(...(await symlinkedPosts(entries, options, problems)));
   files.sort();
   const schemas = new Map<string, ReturnType<typeof postSchema>>();

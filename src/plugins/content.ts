@@ -27,6 +27,7 @@ import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../
 import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
 import { linkReport, type LinkReport } from "../links/report.ts";
 import { linksPlugin } from "./links.ts";
+import { MediaStore } from "../media/site.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -125,13 +126,16 @@ export class ArchiveStore {
 export function contentPlugin(config: UserConfig, options: Partial<ContentOptions> = {}): ArchiveStore {
   const settings = { ...DEFAULTS, ...options };
   const store = new ArchiveStore();
-  const markdown = createMarkdown({ plugins: [crossLinks] });
+  // A post's own files and images (src/media/site.ts): its rule runs before the cross-links rule.
+  const media = new MediaStore(process.cwd(), settings.postsDir);
+  const markdown = createMarkdown({ plugins: [media.plugin(), crossLinks] });
 
   let runMode = "build";
   config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
     let archive: Archive;
     let related: Promise<Map<string, string[]>> | undefined;
+    await media.begin();
     try {
       archive = await timed("content load", () => loadArchive({
         root: process.cwd(),
@@ -144,7 +148,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
           related = timed("related posts (worker)", () => computeRelatedInWorker(relatedDocs(posts, pinned)));
         },
       }));
-    } catch (error) {
+    } catch (thrown) {
+      // Broken references to a post's files are listed with the other problems.
+      const error = thrown instanceof ContentError && media.problems.length ? new ContentError([...thrown.problems, ...media.problems]) : thrown;
       if (error instanceof ContentError && mode !== "build") {
         // Keep serving the last good archive (an empty one if none built
         // yet); every page shows the problems until they are fixed.
@@ -156,6 +162,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       fail(error, mode);
     }
     setDevProblems([]);
+    await timed("images", () => media.render([...archive.posts, ...archive.drafts]));
+    archive.warnings.push(...media.warnings);
+    reportImages(media);
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
     store.set(archive, await timed("waiting for related posts", () => related));
     reportSummary({
@@ -171,8 +180,10 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
     store.pageUrls = pageUrlsExcept(inputPathToUrl);
-    const problems = [...archive.brokenLinks, ...checkSiteLinks(archive.siteLinks, urls, (file) => isCopiedFile(file))];
-    problems.push(...aliasProblems(archive.posts, store.pageUrls, (file) => isCopiedFile(file)));
+    const copied = (file: string) => isCopiedFile(file) || media.publishes(file);
+    const images = checkSiteLinks(media.siteLinks, urls, copied).map((p) => ({ ...p, field: "(image)" }));
+    const problems = [...archive.brokenLinks, ...media.problems, ...images, ...checkSiteLinks(archive.siteLinks, urls, copied)];
+    problems.push(...aliasProblems(archive.posts, store.pageUrls, copied));
     if (problems.length === 0) return;
     const error = new ContentError([...problems, ...archive.warnings]);
     if (runMode !== "build") {
@@ -182,7 +193,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     }
     fail(error, runMode);
   });
-  config.on("eleventy.after", ({ results }: { results?: { outputPath?: unknown }[] }) => {
+  config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
+    // The posts' own files and the made images, under each post's URL.
+    if (directories?.output) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
     flushTimings();
     if (results) reportSummary({ pages: results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
   });
@@ -191,6 +204,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   config.addGlobalData("archive", () => store);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.postsDir, "**/*.comments.yaml"));
+  // Files in posts' folders (`posts/<blog>/<year>/<slug>/…`).
+  config.addWatchTarget(path.join(settings.postsDir, "*/*/*/**"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));
   return store;
 }
@@ -206,4 +221,11 @@ function fail(error: unknown, runMode: string): never {
     process.exit(1);
   }
   throw error;
+}
+
+/** One line when the archive has images: how many were processed and how many came from the cache. */
+function reportImages(media: MediaStore): void {
+  const { processed, cached } = media.images.stats;
+  if (processed + cached === 0) return;
+  console.log(`[backlist] images: ${processed} processed, ${cached} from the cache (${path.relative(process.cwd(), media.images.folder) || "."})`);
 }

@@ -1,0 +1,206 @@
+/**
+ * A post's images served well: each local image processed once by
+ * @11ty/eleventy-img into a few widths in modern formats, with the original
+ * format as the fallback, and written as a `<picture>` with `width` and
+ * `height` (no layout shift), `srcset` and `sizes`; every image but the
+ * first of a post is `loading="lazy" decoding="async"`.
+ *
+ * Processing is cached across builds in `.cache/images/`: a manifest per
+ * source image, keyed by a hash of its bytes and of the settings, holds the
+ * dimensions and files made; an image whose manifest and files are there is
+ * not processed again. A second build of an unchanged archive processes
+ * nothing (`ImageStats.processed` stays 0).
+ */
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { escapeAttribute } from "entities";
+import Image from "@11ty/eleventy-img";
+
+export interface ImageSettings {
+  /** Widths made of each image (never wider than the original, which is always kept as the largest). */
+  widths: number[];
+  /** `sizes` of every `srcset`: how wide the image is shown (the article column is 42rem at most). */
+  sizes: string;
+  /** Modern formats tried for each original format; a format is kept only when it is smaller than the fallback. */
+  modern: Readonly<Record<string, readonly string[]>>;
+}
+
+export const IMAGE_DEFAULTS: ImageSettings = Object.freeze({
+  widths: [480, 960, 1440],
+  sizes: "(min-width: 46rem) 42rem, 100vw",
+  // AVIF pays for photographs; for screenshots and diagrams WebP does as well at a fraction of the encoding time.
+  modern: Object.freeze({ jpeg: ["avif", "webp"], png: ["webp"], webp: [] }),
+});
+
+/** Original formats made into a responsive `<picture>`; others (GIF, SVG…) are kept as they are, with their dimensions. */
+const PROCESSED = new Set(["jpeg", "png", "webp"]);
+
+/** Bumped when the way images are made changes, so old cache entries are not used. */
+const CACHE_VERSION = 1;
+
+export interface MadeFile {
+  /** Name of the file in the cache folder. */
+  file: string;
+  width: number;
+  height: number;
+  size: number;
+}
+
+/** What the cache keeps about one source image. */
+export interface ImageManifest {
+  width: number;
+  height: number;
+  /** The original's format (`png`, `jpeg`…), as the image decoder saw it. */
+  format: string;
+  /** Made files by format, narrowest first; the fallback (the original format) last. Empty when not processed. */
+  sources: { format: string; type: string; files: MadeFile[] }[];
+}
+
+export interface ImageStats {
+  /** Images processed in this run. */
+  processed: number;
+  /** Images whose files came from the cache. */
+  cached: number;
+}
+
+/** The cache of processed images, in one folder, shared by every build of the project. */
+export class ImageCache {
+  readonly stats: ImageStats = { processed: 0, cached: 0 };
+  readonly #memo = new Map<string, Promise<ImageManifest>>();
+
+  constructor(
+    readonly folder: string,
+    readonly settings: ImageSettings = IMAGE_DEFAULTS,
+  ) {
+    Image.concurrency = Math.max(1, availableParallelism());
+  }
+
+  resetStats(): void {
+    this.stats.processed = 0;
+    this.stats.cached = 0;
+  }
+
+  /** The manifest of the image at `file` (absolute), processing it when the cache does not have it. */
+  async get(file: string): Promise<ImageManifest> {
+    const bytes = await readFile(file);
+    const key = createHash("sha256")
+      .update(JSON.stringify({ v: CACHE_VERSION, widths: this.settings.widths, modern: this.settings.modern }))
+      .update(bytes)
+      .digest("hex")
+      .slice(0, 20);
+    let made = this.#memo.get(key);
+    if (!made) {
+      made = this.#load(key, bytes);
+      this.#memo.set(key, made);
+      // A failure is not remembered: the next build tries again.
+      made.catch(() => this.#memo.delete(key));
+    } else {
+      this.stats.cached++;
+    }
+    return made;
+  }
+
+  /** Absolute path of a made file. */
+  path(made: MadeFile): string {
+    return path.join(this.folder, made.file);
+  }
+
+  async #load(key: string, bytes: Buffer): Promise<ImageManifest> {
+    const manifestFile = path.join(this.folder, `${key}.json`);
+    if (existsSync(manifestFile)) {
+      try {
+        const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as ImageManifest;
+        if (manifest.sources.every((source) => source.files.every((f) => existsSync(path.join(this.folder, f.file))))) {
+          this.stats.cached++;
+          return manifest;
+        }
+      } catch {
+        // A damaged entry is made again.
+      }
+    }
+    const manifest = await this.#process(key, bytes);
+    await mkdir(this.folder, { recursive: true });
+    await writeFile(manifestFile, `${JSON.stringify(manifest)}\n`);
+    this.stats.processed++;
+    return manifest;
+  }
+
+  async #process(key: string, bytes: Buffer): Promise<ImageManifest> {
+    const size = Image.ImageSize(bytes);
+    const format = size.type === "jpg" ? "jpeg" : (size.type ?? "unknown");
+    if (!size.width || !size.height) throw new Error("its dimensions cannot be read: it is not an image the build knows");
+    if (!PROCESSED.has(format)) return { width: size.width, height: size.height, format, sources: [] };
+    const formats = [...(this.settings.modern[format] ?? []), format];
+    const metadata = await Image(bytes, {
+      widths: [...this.settings.widths.filter((w) => w < size.width!), "auto"],
+      formats,
+      outputDir: this.folder,
+      urlPath: "/",
+      useCache: false,
+      filenameFormat: (_id, _src, width, fmt) => `${key}-${width}.${fmt}`,
+    });
+    const sources = formats
+      .map((fmt) => {
+        const stats = metadata[fmt] ?? [];
+        return {
+          format: fmt,
+          type: stats[0]?.sourceType ?? `image/${fmt}`,
+          files: stats.map((s) => ({ file: s.filename, width: s.width, height: s.height, size: s.size })),
+        };
+      })
+      .filter((source) => source.files.length > 0);
+    const fallback = sources.at(-1);
+    const largest = fallback?.files.at(-1);
+    if (!fallback || !largest) throw new Error("the image processor made no file of it");
+    // A modern format is worth its bytes only when it is smaller than the fallback.
+    const total = (files: MadeFile[]) => files.reduce((sum, f) => sum + f.size, 0);
+    const kept = sources.filter((source) => source === fallback || total(source.files) < total(fallback.files));
+    return { width: largest.width, height: largest.height, format, sources: kept };
+  }
+}
+
+/** One image as a post shows it. */
+export interface ImageView {
+  /** Root-relative URL of the post's folder on the site: the post's URL. */
+  base: string;
+  /** The image's name in the post's folder (`diagram.png`). */
+  name: string;
+  alt: string;
+  title?: string;
+  /** The first image of the post: loaded at once, not lazily. */
+  first: boolean;
+}
+
+/** Where a made file is published: beside the original, `diagram.png.960w.webp`. */
+export function publishedName(name: string, made: MadeFile, format: string): string {
+  return `${name}.${made.width}w.${format}`;
+}
+
+const url = (base: string, name: string) => base + name.split("/").map(encodeURIComponent).join("/");
+const attr = (name: string, value: string) => ` ${name}="${escapeAttribute(value)}"`;
+
+/** The HTML of an image: a `<picture>` when it was processed, else an `<img>` of the original with its dimensions. */
+export function imageHtml(view: ImageView, manifest: ImageManifest, sizes = IMAGE_DEFAULTS.sizes): string {
+  const lazy = view.first ? "" : ' loading="lazy" decoding="async"';
+  const common = `${attr("alt", view.alt)}${view.title ? attr("title", view.title) : ""}${attr("width", String(manifest.width))}${attr("height", String(manifest.height))}${lazy}`;
+  const fallback = manifest.sources.at(-1);
+  if (!fallback) return `<img${attr("src", url(view.base, view.name))}${common}>`;
+  const srcset = (source: ImageManifest["sources"][number]) =>
+    source.files.map((f) => `${url(view.base, publishedName(view.name, f, source.format))} ${f.width}w`).join(", ");
+  const largest = fallback.files.at(-1)!;
+  const modern = manifest.sources
+    .slice(0, -1)
+    .map((source) => `<source${attr("type", source.type)}${attr("srcset", srcset(source))}${attr("sizes", sizes)}>`)
+    .join("");
+  const img = `<img${attr("src", url(view.base, publishedName(view.name, largest, fallback.format)))}${attr("srcset", srcset(fallback))}${attr("sizes", sizes)}${common}>`;
+  return modern ? `<picture>${modern}${img}</picture>` : img;
+}
+
+/** Copy `from` to `to`, making its folder. */
+export async function publish(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  await copyFile(from, to);
+}
