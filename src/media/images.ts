@@ -39,7 +39,7 @@ export const IMAGE_DEFAULTS: ImageSettings = Object.freeze({
 const PROCESSED = new Set(["jpeg", "png", "webp"]);
 
 /** Bumped when the way images are made changes, so old cache entries are not used. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 export interface MadeFile {
   /** Name of the file in the cache folder. */
@@ -55,8 +55,14 @@ export interface ImageManifest {
   height: number;
   /** The original's format (`png`, `jpeg`…), as the image decoder saw it. */
   format: string;
-  /** Made files by format, narrowest first; the fallback (the original format) last. Empty when not processed. */
+  /**
+   * Made files by modern format, narrowest first. The fallback is the
+   * original file itself, at its own width (every browser that lacks the
+   * modern formats shows it). Empty when no modern format pays.
+   */
   sources: { format: string; type: string; files: MadeFile[] }[];
+  /** Narrower copies in the original format, made only when no modern format pays. */
+  narrower?: MadeFile[];
 }
 
 export interface ImageStats {
@@ -133,15 +139,18 @@ export class ImageCache {
     const format = size.type === "jpg" ? "jpeg" : (size.type ?? "unknown");
     if (!size.width || !size.height) throw new Error("its dimensions cannot be read: it is not an image the build knows");
     if (!PROCESSED.has(format)) return { width: size.width, height: size.height, format, sources: [] };
-    const formats = [...(this.settings.modern[format] ?? []), format];
-    const metadata = await Image(bytes, {
-      widths: [...this.settings.widths.filter((w) => w < size.width!), "auto"],
-      formats,
-      outputDir: this.folder,
-      urlPath: "/",
-      useCache: false,
-      filenameFormat: (_id, _src, width, fmt) => `${key}-${width}.${fmt}`,
-    });
+    const narrower = this.settings.widths.filter((w) => w < size.width!);
+    const make = (formats: string[], widths: (number | "auto")[]) =>
+      Image(bytes, {
+        widths,
+        formats,
+        outputDir: this.folder,
+        urlPath: "/",
+        useCache: false,
+        filenameFormat: (_id, _src, width, fmt) => `${key}-${width}.${fmt}`,
+      });
+    const formats = [...(this.settings.modern[format] ?? [])];
+    const metadata = formats.length ? await make(formats, [...narrower, "auto"]) : {};
     const sources = formats
       .map((fmt) => {
         const stats = metadata[fmt] ?? [];
@@ -152,13 +161,17 @@ export class ImageCache {
         };
       })
       .filter((source) => source.files.length > 0);
-    const fallback = sources.at(-1);
-    const largest = fallback?.files.at(-1);
-    if (!fallback || !largest) throw new Error("the image processor made no file of it");
-    // A modern format is worth its bytes only when it is smaller than the fallback.
-    const total = (files: MadeFile[]) => files.reduce((sum, f) => sum + f.size, 0);
-    const kept = sources.filter((source) => source === fallback || total(source.files) < total(fallback.files));
-    return { width: largest.width, height: largest.height, format, sources: kept };
+    // A modern format is worth its bytes only when, at full width, it is smaller than the original.
+    const kept = sources.filter((source) => (source.files.at(-1)?.size ?? Infinity) < bytes.length);
+    // When none does, narrower copies in the original format still spare phones the full width.
+    const narrow = kept.length === 0 && narrower.length ? (await make([format], narrower))[format] ?? [] : [];
+    return {
+      width: size.width,
+      height: size.height,
+      format,
+      sources: kept,
+      ...(narrow.length ? { narrower: narrow.map((s) => ({ file: s.filename, width: s.width, height: s.height, size: s.size })) } : {}),
+    };
   }
 }
 
@@ -182,21 +195,27 @@ export function publishedName(name: string, made: MadeFile, format: string): str
 const url = (base: string, name: string) => base + name.split("/").map(encodeURIComponent).join("/");
 const attr = (name: string, value: string) => ` ${name}="${escapeAttribute(value)}"`;
 
-/** The HTML of an image: a `<picture>` when it was processed, else an `<img>` of the original with its dimensions. */
+/**
+ * The HTML of an image: a `<picture>` with a `<source>` per modern format
+ * (a `srcset` of its widths) around the `<img>` of the original, or the
+ * `<img>` alone when no modern format paid; `width` and `height` always.
+ */
 export function imageHtml(view: ImageView, manifest: ImageManifest, sizes = IMAGE_DEFAULTS.sizes): string {
   const lazy = view.first ? "" : ' loading="lazy" decoding="async"';
   const common = `${attr("alt", view.alt)}${view.title ? attr("title", view.title) : ""}${attr("width", String(manifest.width))}${attr("height", String(manifest.height))}${lazy}`;
-  const fallback = manifest.sources.at(-1);
-  if (!fallback) return `<img${attr("src", url(view.base, view.name))}${common}>`;
-  const srcset = (source: ImageManifest["sources"][number]) =>
+  const srcset = (source: { format: string; files: readonly MadeFile[] }) =>
     source.files.map((f) => `${url(view.base, publishedName(view.name, f, source.format))} ${f.width}w`).join(", ");
-  const largest = fallback.files.at(-1)!;
+  const original = `${url(view.base, view.name)} ${manifest.width}w`;
+  // The original is always the img's largest candidate; GIFs, SVGs and other kept-as-is files get none.
+  const narrow = PROCESSED.has(manifest.format)
+    ? `${attr("srcset", [...(manifest.narrower?.length ? [srcset({ format: manifest.format, files: manifest.narrower })] : []), original].join(", "))}${attr("sizes", sizes)}`
+    : "";
+  const img = `<img${attr("src", url(view.base, view.name))}${narrow}${common}>`;
+  if (manifest.sources.length === 0) return img;
   const modern = manifest.sources
-    .slice(0, -1)
     .map((source) => `<source${attr("type", source.type)}${attr("srcset", srcset(source))}${attr("sizes", sizes)}>`)
     .join("");
-  const img = `<img${attr("src", url(view.base, publishedName(view.name, largest, fallback.format)))}${attr("srcset", srcset(fallback))}${attr("sizes", sizes)}${common}>`;
-  return modern ? `<picture>${modern}${img}</picture>` : img;
+  return `<picture>${modern}${img}</picture>`;
 }
 
 /** Copy `from` to `to`, making its folder. */

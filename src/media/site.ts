@@ -214,7 +214,7 @@ export class MediaStore {
   }
 
   #publishMade(use: ImageUse, manifest: ImageManifest): void {
-    for (const source of manifest.sources) {
+    for (const source of [...manifest.sources, { format: manifest.format, files: manifest.narrower ?? [] }]) {
       for (const made of source.files) {
         this.#published.set(use.post.url.slice(1) + publishedName(use.name, made, source.format), this.images.path(made));
       }

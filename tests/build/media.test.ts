@@ -73,13 +73,19 @@ describe("a post's images and files", () => {
     assert.deepEqual([attr(diagram, "width"), attr(diagram, "height")], ["1200", "675"]);
     assert.deepEqual([attr(consoleShot, "width"), attr(consoleShot, "height")], ["640", "400"]);
     assert.deepEqual([attr(tiny, "width"), attr(tiny, "height")], ["300", "200"]);
-    assert.equal(attr(diagram, "srcset"), `/${URL}diagram.png.480w.png 480w, /${URL}diagram.png.960w.png 960w, /${URL}diagram.png.1200w.png 1200w`);
+    // The img is the original itself, the largest candidate of its srcset.
+    assert.equal(attr(diagram, "src"), `/${URL}diagram.png`);
+    assert.equal(attr(diagram, "srcset"), `/${URL}diagram.png 1200w`);
+    assert.equal(attr(tiny, "srcset"), `/${URL}shots/tiny.png 300w`);
+    for (const tag of local) assert.ok(attr(tag, "sizes"));
     assert.equal(attr(diagram, "alt"), "Architecture of the Xen hypervisor");
     assert.equal(attr(consoleShot, "title"), "The console");
     // A photograph-like PNG gets a WebP source; a flat diagram is smaller as PNG and gets none.
-    assert.match(page, new RegExp(`<picture><source type="image/webp" srcset="/${URL}diagram\\.png\\.480w\\.webp 480w, [^"]*1200w" sizes="[^"]+"><img `));
+    assert.match(page, new RegExp(`<picture><source type="image/webp" srcset="/${URL}diagram\\.png\\.480w\\.webp 480w, /${URL}diagram\\.png\\.960w\\.webp 960w, /${URL}diagram\\.png\\.1200w\\.webp 1200w" sizes="[^"]+"><img `));
     assert.doesNotMatch(page, /tiny\.png\.300w\.webp/);
-    for (const tag of local) for (const url of (attr(tag, "srcset") ?? "").split(", ").map((c) => c.split(" ")[0]!)) assert.ok(project.exists(url.slice(1)), url);
+    const candidates = [...page.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) => m[1]!.split(", ").map((c) => c.split(" ")[0]!));
+    assert.ok(candidates.length >= 6);
+    for (const url of candidates) assert.ok(project.exists(url.slice(1)), url);
   });
 
   it("loads the first image at once and the others lazily", () => {
@@ -106,6 +112,7 @@ describe("a post's images and files", () => {
   it("makes the feed's image URLs absolute", () => {
     const feed = project.read("feed.xml");
     assert.match(feed, /https:\/\/example\.org\/main\/2008\/06\/xen\/diagram\.png\.480w\.webp 480w/);
+    assert.match(feed, /src="https:\/\/example\.org\/main\/2008\/06\/xen\/diagram\.png"/);
   });
 
   it("writes valid HTML", async () => {

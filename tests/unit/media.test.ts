@@ -63,17 +63,21 @@ describe("imageHtml", () => {
     width: 960,
     height: 540,
     format: "png",
-    sources: [
-      { format: "webp", type: "image/webp", files: [{ file: "k-480.webp", width: 480, height: 270, size: 1 }, { file: "k-960.webp", width: 960, height: 540, size: 2 }] },
-      { format: "png", type: "image/png", files: [{ file: "k-480.png", width: 480, height: 270, size: 3 }, { file: "k-960.png", width: 960, height: 540, size: 4 }] },
-    ],
+    sources: [{ format: "webp", type: "image/webp", files: [{ file: "k-480.webp", width: 480, height: 270, size: 1 }, { file: "k-960.webp", width: 960, height: 540, size: 2 }] }],
   };
-  it("writes a picture with a modern source and the original format as the img, escaping text", () => {
+  it("writes a picture with a modern source around the original's img, escaping text", () => {
     const html = imageHtml({ base: URL, name: "my diagram.png", alt: 'The "stack" <b>', first: false }, manifest, "100vw");
     assert.equal(
       html,
       '<picture><source type="image/webp" srcset="/main/2008/06/xen/my%20diagram.png.480w.webp 480w, /main/2008/06/xen/my%20diagram.png.960w.webp 960w" sizes="100vw">' +
-        '<img src="/main/2008/06/xen/my%20diagram.png.960w.png" srcset="/main/2008/06/xen/my%20diagram.png.480w.png 480w, /main/2008/06/xen/my%20diagram.png.960w.png 960w" sizes="100vw" alt="The &quot;stack&quot; <b>" width="960" height="540" loading="lazy" decoding="async"></picture>',
+        '<img src="/main/2008/06/xen/my%20diagram.png" srcset="/main/2008/06/xen/my%20diagram.png 960w" sizes="100vw" alt="The &quot;stack&quot; <b>" width="960" height="540" loading="lazy" decoding="async"></picture>',
+    );
+  });
+  it("gives the img narrower copies of the original when no modern format paid", () => {
+    const flat: ImageManifest = { width: 960, height: 540, format: "png", sources: [], narrower: [{ file: "k-480.png", width: 480, height: 270, size: 1 }] };
+    assert.equal(
+      imageHtml({ base: URL, name: "flat.png", alt: "a diagram", first: true }, flat, "100vw"),
+      '<img src="/main/2008/06/xen/flat.png" srcset="/main/2008/06/xen/flat.png.480w.png 480w, /main/2008/06/xen/flat.png 960w" sizes="100vw" alt="a diagram" width="960" height="540">',
     );
   });
   it("loads the first image of a post at once", () => {
