@@ -135,7 +135,12 @@ export class ImageCache {
   }
 
   async #process(key: string, bytes: Buffer): Promise<ImageManifest> {
-    const size = Image.ImageSize(bytes);
+    let size: ReturnType<typeof Image.ImageSize>;
+    try {
+      size = Image.ImageSize(bytes);
+    } catch {
+      throw new Error("its format is not one the build knows, or the file is damaged");
+    }
     const format = size.type === "jpg" ? "jpeg" : (size.type ?? "unknown");
     if (!size.width || !size.height) throw new Error("its dimensions cannot be read: it is not an image the build knows");
     if (!PROCESSED.has(format)) return { width: size.width, height: size.height, format, sources: [] };

@@ -22,6 +22,9 @@ import { ImageCache, type ImageManifest, imageHtml, publish, publishedName } fro
 interface ImageUse {
   post: Post;
   name: string;
+  /** The reference as the post writes it. */
+  href: string;
+  line: number;
   alt: string;
   title?: string;
   first: boolean;
@@ -157,7 +160,7 @@ export class MediaStore {
       this.#withImages.add(post);
       const title = token.attrGet("title");
       token.meta.backlistImage = this.#uses.length;
-      this.#uses.push({ post, name: ref.name, alt: "", ...(typeof title === "string" && title ? { title } : {}), first });
+      this.#uses.push({ post, name: ref.name, href, line: line(), alt: "", ...(typeof title === "string" && title ? { title } : {}), first });
       if (token.children?.length === 0 && token.content.trim() === "") {
         this.#warnings.push({
           file: post.source,
@@ -192,8 +195,9 @@ export class MediaStore {
         } catch (error) {
           this.#problems.push({
             file: use.post.source,
+            line: use.line,
             field: "(image)",
-            message: `→ ${use.name}: cannot be read as an image: ${error instanceof Error ? error.message : String(error)}`,
+            message: `→ ${use.href}: ${mediaFolderOf(use.post.source)}/${use.name} cannot be read as an image (${error instanceof Error ? error.message : String(error)})`,
             severity: "error",
           });
           return undefined;

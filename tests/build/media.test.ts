@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { before, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { MINIMAL_DATA, Project, REPO, post } from "./project.ts";
 import { makePng } from "../../src/media/png.ts";
@@ -142,8 +142,9 @@ describe("a reference to a file that is not there", () => {
     const project = withImages({
       "posts/main/2008/gone.md": post(
         'title: Gone\ndate: "2008-06-25"',
-        "Text.\n\n![Lost diagram](gone/diagram.png)\n\n![Elsewhere](../2007/shot.png)\n\nA [link](no-such-post.md), [notes](gone/missing.pdf) and ![logo](/assets/logo.png).\n",
+        "Text.\n\n![Lost diagram](gone/diagram.png)\n\n![Elsewhere](../2007/shot.png)\n\nA [link](no-such-post.md), [notes](gone/missing.pdf) and ![logo](/assets/logo.png).\n\n![Damaged](broken.png)\n",
       ),
+      "posts/main/2008/gone/broken.png": "<html>not a PNG</html>",
     });
     const result = project.build();
     assert.equal(result.status, 1, result.output);
@@ -152,7 +153,40 @@ describe("a reference to a file that is not there", () => {
     assert.match(result.output, /posts\/main\/2008\/gone\.md:11: \(link\): → no-such-post\.md: no such post/);
     assert.match(result.output, /posts\/main\/2008\/gone\.md:11: \(link\): → gone\/missing\.pdf: no such file posts\/main\/2008\/gone\/missing\.pdf/);
     assert.match(result.output, /posts\/main\/2008\/gone\.md:11: \(image\): → \/assets\/logo\.png: no page or file of the site has this path/);
+    assert.match(result.output, /posts\/main\/2008\/gone\.md:13: \(image\): → broken\.png: posts\/main\/2008\/gone\/broken\.png cannot be read as an image/);
     assert.match(result.output, /Nothing was written/);
     assert.ok(!project.exists("index.html"));
+  });
+});
+
+describe("npm start with a post's images", () => {
+  const port = 8093;
+  const pageUrl = `http://127.0.0.1:${port}/${URL}`;
+  const project = new Project({
+    ...MINIMAL_DATA,
+    "posts/main/2008/xen.md": post('title: Xen\ndate: "2008-06-24"', "Intro.\n\n![Architecture](xen/diagram.png)\n"),
+  });
+  const server = project.serve(port);
+  after(() => server.process.kill());
+
+  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+    for (let i = 0; i < 160; i++) {
+      if (await check().catch(() => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`gave up waiting for ${what}\n${server.output}`);
+  }
+  const text = async () => (await fetch(pageUrl)).text();
+
+  it("shows a missing image as an error, and picks the image up once it is added", async () => {
+    await until(async () => (await text()).includes('class="dev-problems"'), "the error banner");
+    assert.match(await text(), /posts\/main\/2008\/xen\.md:7: \(image\): (?:→|&#8594;) xen\/diagram\.png: no such file/);
+    await until(async () => server.output.includes("Watching"), "the watcher");
+    mkdirSync(path.join(project.root, "posts/main/2008/xen"), { recursive: true });
+    writeFileSync(path.join(project.root, "posts/main/2008/xen/diagram.png"), makePng({ width: 800, height: 450, seed: 7, grain: true }));
+    await until(async () => /alt="Architecture" width="800" height="450"/.test(await text()), "the image on the page");
+    assert.doesNotMatch(await text(), /dev-problems/);
+    const image = await fetch(`${pageUrl}diagram.png`);
+    assert.equal(image.status, 200);
   });
 });
