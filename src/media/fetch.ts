@@ -119,6 +119,11 @@ function get(url: URL, options: DownloadOptions): Promise<Answer> {
   });
 }
 
+/** `26214400` → `25 MiB`, `65536` → `64 KiB`. */
+function bytesInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
+}
+
 /** The extension of a URL's last path segment, lower case, without the dot. */
 export function extensionOf(url: URL | string): string {
   const pathname = typeof url === "string" ? url : url.pathname;
@@ -166,7 +171,7 @@ export async function download(target: string, settings: Partial<DownloadOptions
       continue;
     }
     if (answer.code < 200 || answer.code >= 300) return { ok: false, reason: `HTTP ${answer.code}`, hostFailed: true };
-    if (answer.tooLarge) return { ok: false, reason: `larger than ${Math.round(options.maxBytes / 1024)} KiB, the size cap`, hostFailed: false };
+    if (answer.tooLarge) return { ok: false, reason: `larger than ${bytesInWords(options.maxBytes)}, the size cap`, hostFailed: false };
     // A host that answers with a web page (a parked domain, a login) has lost the file too.
     if (!acceptedType(answer.contentType, current)) {
       return { ok: false, reason: `not an image or a file a post keeps (${answer.contentType || "no content type"})`, hostFailed: true };
