@@ -182,6 +182,11 @@ export class MediaStore {
     for (const post of posts) {
       const folder = mediaFolderOf(post.source);
       for (const name of this.#folders.get(folder) ?? []) {
+        if (name === "index.html") {
+          // It would be written over the post's own page.
+          this.#problems.push({ file: `${folder}/${name}`, field: "(path)", message: "would replace the post's page at its URL; rename the file", severity: "error" });
+          continue;
+        }
         this.#published.set(post.url.slice(1) + name, path.join(this.root, folder, name));
       }
     }

@@ -145,6 +145,7 @@ describe("a reference to a file that is not there", () => {
         "Text.\n\n![Lost diagram](gone/diagram.png)\n\n![Elsewhere](../2007/shot.png)\n\nA [link](no-such-post.md), [notes](gone/missing.pdf) and ![logo](/assets/logo.png).\n\n![Damaged](broken.png)\n",
       ),
       "posts/main/2008/gone/broken.png": "<html>not a PNG</html>",
+      "posts/main/2008/gone/index.html": "<!doctype html><title>the old page</title>",
     });
     const result = project.build();
     assert.equal(result.status, 1, result.output);
@@ -154,6 +155,7 @@ describe("a reference to a file that is not there", () => {
     assert.match(result.output, /posts\/main\/2008\/gone\.md:11: \(link\): → gone\/missing\.pdf: no such file posts\/main\/2008\/gone\/missing\.pdf/);
     assert.match(result.output, /posts\/main\/2008\/gone\.md:11: \(image\): → \/assets\/logo\.png: no page or file of the site has this path/);
     assert.match(result.output, /posts\/main\/2008\/gone\.md:13: \(image\): → broken\.png: posts\/main\/2008\/gone\/broken\.png cannot be read as an image/);
+    assert.match(result.output, /posts\/main\/2008\/gone\/index\.html: \(path\): would replace the post's page at its URL/);
     assert.match(result.output, /Nothing was written/);
     assert.ok(!project.exists("index.html"));
   });
