@@ -18,6 +18,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { slugify } from "../slug.ts";
+import { makePng } from "../media/png.ts";
 import { Random, Zipf, hashSeed } from "./random.ts";
 import {
   AUTHORS,
@@ -63,6 +64,8 @@ export interface Corpus {
   posts: CorpusPost[];
   /** Distinct tag names the generator could use. */
   tagNames: readonly string[];
+  /** Images kept beside their posts (`posts/<blog>/<year>/<slug>/figure-1.png`), generated PNGs; one post in ten has some. */
+  media: Map<string, Buffer>;
 }
 
 /** Blogs of the archive: id, title, default author, share of the posts, own time zone. */
@@ -138,8 +141,9 @@ export function generateCorpus(n: number): Corpus {
   files.set("_data/books.yaml", booksYaml(data));
   files.set("_data/reviews.yaml", reviewsYaml(new Random(hashSeed(`backlist-bench:reviews:${n}`)), targets));
 
+  const media = addFigures(planned, files);
   const posts = planned.map(({ day: _day, author: _author, ...post }) => post);
-  return { size: n, files, posts, tagNames };
+  return { size: n, files, posts, tagNames, media };
 }
 
 /** Write `corpus` under `dir` (which may exist); returns the number of files. */
@@ -154,7 +158,36 @@ export function writeCorpus(dir: string, corpus: Corpus): number {
     }
     writeFileSync(file, text);
   }
-  return corpus.files.size;
+  for (const [name, bytes] of corpus.media) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), bytes);
+  }
+  return corpus.files.size + corpus.media.size;
+}
+
+/**
+ * Figures for one preserved post in ten: one or two generated PNGs (a
+ * photograph-like one, a flat diagram) in the post's folder, referenced
+ * from the end of its body, so the benchmark shows what images cost and
+ * that posts without them pay nothing.
+ */
+function addFigures(planned: readonly Planned[], files: Map<string, string>): Map<string, Buffer> {
+  const media = new Map<string, Buffer>();
+  planned.forEach((post, i) => {
+    if (i % 10 !== 3 || !post.preserved) return;
+    const text = files.get(post.path);
+    if (text === undefined) return;
+    const folder = post.path.replace(/\.md$/, "");
+    const count = i % 20 === 3 ? 2 : 1;
+    const refs: string[] = [];
+    for (let k = 1; k <= count; k++) {
+      const name = `figure-${k}.png`;
+      media.set(`${folder}/${name}`, makePng({ width: k === 1 ? 960 : 640, height: k === 1 ? 540 : 400, seed: i * 2 + k, grain: k === 1 }));
+      refs.push(`![Figure ${k} of “${post.title.replace(/[\[\]]/g, "")}”](${path.posix.basename(folder)}/${name})`);
+    }
+    files.set(post.path, `${text.trimEnd()}\n\n${refs.join("\n\n")}\n`);
+  });
+  return media;
 }
 
 /** Blog, date, title and slug of every post, before any body is written. */

@@ -85,6 +85,8 @@ function rewrite(
   let plain: ReturnType<typeof inlineText> | undefined;
   for (const token of tokens) {
     if (token.type !== "link_open") continue;
+    // A link to one of the post's own files is answered by src/media/site.ts.
+    if (token.meta?.backlistMedia) continue;
     const href = token.attrGet("href");
     if (typeof href !== "string") continue;
     const context = (): LinkContext => {

@@ -36,6 +36,7 @@ import { CommentIndex } from "../comments/model.ts";
 import type { ReplyEnv } from "../markdown/reply.ts";
 import { isPageSource } from "./pages.ts";
 import { DATA_EXTENSIONS, LIMITS, controlCharacterProblems, dataFolderProblems, futurePost, hasId, mapLimit, type NestingEnv, nestingProblem, ownRecord, tagProblems, valueProblems } from "./guards.ts";
+import { inPostFolder } from "../media/folder.ts";
 
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
@@ -295,11 +296,14 @@ function known(ids: Record<string, unknown>, file: string): string {
 async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Problem[]): Promise<Post[]> {
   const dir = path.resolve(options.root, options.postsDir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries
+  const found = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
     .map((entry) => path.join(entry.parentPath, entry.name))
     // A blog's standalone pages (posts/<blog>/pages/) are loaded by src/content/pages.ts.
     .filter((file) => !isPageSource(rel(options, file), options.postsDir));
+  // A post's own folder (`<slug>/` beside `<slug>.md`) holds its files, never posts.
+  const sources = new Set(found.map((file) => rel(options, file)));
+  const files = found.filter((file) => !inPostFolder(rel(options, file), sources));
   files.push(...(await symlinkedPosts(entries, options, problems)));
   files.sort();
   const schemas = new Map<string, ReturnType<typeof postSchema>>();

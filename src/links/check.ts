@@ -54,7 +54,7 @@ const REFUSED = new Set([401, 403, 429]);
  * "SHOULD recognize" them and answer at once; so does this one, without
  * asking a name server.
  */
-const lookup: LookupFunction = (hostname, options, callback) => {
+export const lookup: LookupFunction = (hostname, options, callback) => {
   if (/\.invalid\.?$/i.test(hostname) || /^invalid\.?$/i.test(hostname)) {
     const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
     process.nextTick(() => callback(error, "", 0));

@@ -31,6 +31,7 @@ import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../
 import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
 import { linkReport, type LinkReport } from "../links/report.ts";
 import { linksPlugin } from "./links.ts";
+import { MediaStore } from "../media/site.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -141,7 +142,9 @@ export class ArchiveStore {
 export function contentPlugin(config: UserConfig, options: Partial<ContentOptions> = {}): ArchiveStore {
   const settings = { ...DEFAULTS, ...options };
   const store = new ArchiveStore();
-  const markdown = createMarkdown({ plugins: [crossLinks] });
+  // A post's own files and images (src/media/site.ts): its rule runs before the cross-links rule.
+  const media = new MediaStore(process.cwd(), settings.postsDir);
+  const markdown = createMarkdown({ plugins: [media.plugin(), crossLinks] });
 
   let runMode = "build";
   let told = false;
@@ -156,6 +159,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     let archive: Archive;
     let related: Promise<Map<string, string[]>> | undefined;
     const includeDrafts = settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve");
+    await media.begin();
     try {
       archive = await timed("content load", () => loadArchive({
         root: process.cwd(),
@@ -174,7 +178,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       archive.pages = loaded.pages;
       archive.warnings.push(...loaded.problems);
       pageSiteLinks = loaded.siteLinks;
-    } catch (error) {
+    } catch (thrown) {
+      // Broken references to a post's files are listed with the other problems.
+      const error = thrown instanceof ContentError && media.problems.length ? new ContentError([...thrown.problems, ...media.problems]) : thrown;
       if (error instanceof ContentError && mode !== "build") {
         // Keep serving the last good archive (an empty one if none built
         // yet); every page shows the problems until they are fixed.
@@ -186,6 +192,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       fail(error, mode);
     }
     setDevProblems([]);
+    await timed("images", () => media.render([...archive.posts, ...archive.drafts]));
+    archive.warnings.push(...media.warnings);
+    reportImages(media);
     for (const warning of archive.warnings) console.warn(`[backlist] warning: ${formatProblem(warning)}`);
     store.set(archive, await timed("waiting for related posts", () => related));
     reportSummary({
@@ -201,8 +210,10 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     const urls = new Set(Object.keys(urlToInputPath));
     store.pageUrls = pageUrlsExcept(inputPathToUrl);
-    const problems = [...archive.brokenLinks, ...checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, (file) => isCopiedFile(file))];
-    for (const problem of aliasProblems([...archive.posts, ...(archive.pages ?? [])], store.pageUrls, (file) => isCopiedFile(file))) {
+    const copied = (file: string) => isCopiedFile(file) || media.publishes(file);
+    const images = checkSiteLinks(media.siteLinks, urls, copied).map((p) => ({ ...p, field: "(image)" }));
+    const problems = [...archive.brokenLinks, ...media.problems, ...images, ...checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, copied)];
+    for (const problem of aliasProblems([...archive.posts, ...(archive.pages ?? [])], store.pageUrls, copied)) {
       if (problem.severity === "warning") console.warn(`[backlist] warning: ${formatProblem(problem)}`);
       else problems.push(problem);
     }
@@ -215,7 +226,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     }
     fail(error, runMode);
   });
-  config.on("eleventy.after", ({ results }: { results?: { outputPath?: unknown }[] }) => {
+  config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
+    // The posts' own files and the made images, under each post's URL.
+    if (directories?.output) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
     flushTimings();
     if (results) reportSummary({ pages: results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
   });
@@ -227,6 +240,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   config.addWatchTarget(REBUILD_TRIGGER);
   config.addWatchTarget(path.join(settings.postsDir, "**/*.md"));
   config.addWatchTarget(path.join(settings.postsDir, "**/*.comments.yaml"));
+  // Files in posts' folders (`posts/<blog>/<year>/<slug>/…`).
+  config.addWatchTarget(path.join(settings.postsDir, "*/*/*/**"));
   config.addWatchTarget(path.join(settings.dataDir, "*"));
   return store;
 }
@@ -242,4 +257,11 @@ function fail(error: unknown, runMode: string): never {
     process.exit(1);
   }
   throw error;
+}
+
+/** One line when the archive has images: how many were processed and how many came from the cache. */
+function reportImages(media: MediaStore): void {
+  const { processed, cached } = media.images.stats;
+  if (processed + cached === 0) return;
+  console.log(`[backlist] images: ${processed} processed, ${cached} from the cache (${path.relative(process.cwd(), media.images.folder) || "."})`);
 }
