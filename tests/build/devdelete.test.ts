@@ -3,19 +3,10 @@ import assert from "node:assert/strict";
 import { renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { MINIMAL_DATA, Project, post } from "./project.ts";
+import { MINIMAL_DATA, Project, post, until } from "./project.ts";
 
 const PORT = 8099;
 const HOME = `http://127.0.0.1:${PORT}/`;
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe("npm start, when posts go away", () => {
   const project = new Project({

@@ -3,19 +3,10 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { MINIMAL_DATA, Project, post } from "./project.ts";
+import { MINIMAL_DATA, Project, post, until } from "./project.ts";
 
 const PORT = 8097;
 const PAGE = `http://127.0.0.1:${PORT}/main/2008/06/a/`;
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const page = async () => (await fetch(PAGE)).text();
 

@@ -10,18 +10,9 @@ import { request } from "node:http";
 import { after, describe, it } from "node:test";
 import { startArguments } from "../../src/tools/start.ts";
 import { rejectedRequest } from "../../src/dev/requests.ts";
-import { MINIMAL_DATA, Project, post } from "./project.ts";
+import { MINIMAL_DATA, Project, post, until } from "./project.ts";
 
 const PORT = 8093;
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    if (await Promise.resolve(check()).catch(() => false)) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** GET a raw request path (not normalized by a URL parser); a request left unanswered fails after 15 s. */
 function get(port: number, rawPath: string, host = "127.0.0.1"): Promise<number> {

@@ -113,3 +113,13 @@ export const MINIMAL_DATA: Record<string, string> = {
 export function post(frontMatter: string, body = "Some text.\n"): string {
   return `---\n${frontMatter.trim()}\n---\n${body}`;
 }
+
+/** Waits until `check` holds (an exception counts as not yet), polling; fails naming `what` after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    if (await Promise.resolve().then(check).catch(() => false)) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, it } from "node:test";
-import { MINIMAL_DATA, Project, REPO, post } from "./project.ts";
+import { MINIMAL_DATA, Project, REPO, post, until } from "./project.ts";
 
 const SEED_URL = "/converging-on-microsoft/2008/06/citrix-virtualization-cto-disputes-red-hat-hypervisor-strategy/";
 const SEED_TITLE = "Citrix Virtualization CTO Disputes Red Hat Hypervisor Strategy";
@@ -149,15 +149,6 @@ describe("search index of an archive without published posts", () => {
   });
 });
 
-/** Wait until `check` is true, polling; fail after `ms`. */
-async function until(what: string, check: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe("search index in the dev server (npm start)", () => {
   it("indexes after each build and leaves drafts out", async () => {
     const project = new Project({
@@ -178,7 +169,7 @@ describe("search index in the dev server (npm start)", () => {
     child.stderr.on("data", (chunk) => (output += chunk));
     const words = () => indexedPages(site).map((page) => page.content).join("\n");
     try {
-      await until("the first index", () => /Firstword/.test(words())).catch((error) => {
+      await until(() => /Firstword/.test(words()), "the first index").catch((error) => {
         throw new Error(`${error}\n${output}`);
       });
       assert.ok(existsSync(path.join(site, "main/2008/06/unfinished/index.html")), "the dev server builds drafts");
@@ -186,10 +177,10 @@ describe("search index in the dev server (npm start)", () => {
       assert.deepEqual(indexedPages(site).map((page) => page.url), ["/main/2008/06/published/"]);
 
       // Edit a post once the watcher is up.
-      await until("the file watcher", () => /Watching/.test(output));
+      await until(() => /Watching/.test(output), "the file watcher");
       await new Promise((resolve) => setTimeout(resolve, 1000));
       project.write({ "posts/main/2008/published.md": post('title: Published\ndate: "2008-06-02"', "Secondword after an edit.\n") });
-      await until("the index of the rebuild", () => /Secondword/.test(words())).catch((error) => {
+      await until(() => /Secondword/.test(words()), "the index of the rebuild").catch((error) => {
         throw new Error(`${error}\n${output}`);
       });
       assert.doesNotMatch(words(), /Firstword/, "the old fragment is gone");

@@ -16,7 +16,8 @@ export interface CountingServer {
   close(): Promise<void>;
 }
 
-async function listen(handler: http.RequestListener): Promise<CountingServer> {
+/** A server on a free local port that records every request it is sent. */
+export async function listen(handler: http.RequestListener): Promise<CountingServer> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);

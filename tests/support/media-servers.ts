@@ -7,33 +7,11 @@
  * Every request is counted.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { type CountingServer, listen } from "./link-servers.ts";
 import { makePng } from "../../src/media/png.ts";
 
-export interface MediaServer {
-  origin: string;
-  readonly requests: string[];
-  close(): Promise<void>;
-}
-
-async function listen(handler: http.RequestListener): Promise<MediaServer> {
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+/** The old host's and the archive's servers record their requests like the link checker's (tests/support/link-servers.ts). */
+export type MediaServer = CountingServer;
 
 export const DIAGRAM = makePng({ width: 64, height: 48, seed: 11 });
 export const ARCHIVED = makePng({ width: 32, height: 24, seed: 12 });
