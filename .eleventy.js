@@ -9,6 +9,7 @@ import { devPlugin } from "./src/plugins/dev.ts";
 import { jsxPlugin } from "./src/plugins/jsx.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { pathPrefixPlugin } from "./src/plugins/prefix.ts";
+import { progressPlugin } from "./src/plugins/progress.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
 import { pathPrefix } from "./src/urls.ts";
 
@@ -22,6 +23,8 @@ export default function (config) {
   config.addPlugin(searchPlugin);
   // Adds PATH_PREFIX to every URL in the HTML output (off when there is none).
   config.addPlugin(pathPrefixPlugin);
+  // A progress line while a long build writes its pages (on a terminal only).
+  config.addPlugin(progressPlugin);
   // npm start: 127.0.0.1 only, malformed paths answered at once, _dev-site/ and never _site/.
   config.addPlugin(devPlugin);
 }

@@ -13,7 +13,8 @@ export function progress(label: string, total: number, stream: NodeJS.WriteStrea
   let lastTime = 0;
   const draw = (done: number) => {
     const width = 24;
-    const filled = Math.round((done / total) * width);
+    // Never past the end, whatever a caller counts.
+    const filled = Math.min(width, Math.max(0, Math.round((done / total) * width)));
     stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`);
   };
   return {
