@@ -56,7 +56,8 @@ function realExisting(file: string): string | undefined {
   let current = file;
   for (;;) {
     try {
-      return path.join(realpathSync(current), ...rest.reverse());
+      // The system's own realpath(3): one call, where the JavaScript one lstats every part of the path.
+      return path.join(realpathSync.native(current), ...rest.reverse());
     } catch {
       if (isLink(current)) return undefined;
       const parent = path.dirname(current);

@@ -142,6 +142,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       includeProtected: options.includeProtected,
       attachments,
       oldUrls,
+      // Nothing below reads an item's HTML again.
+      release: true,
     },
     (done) => converting.update(done),
   );
@@ -178,11 +180,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   };
   const writing = show("Writing", placements.length);
   const force = options.force ?? false;
+  // Folders this run made or found: each is created once, not once per file.
+  const folders = new Set<string>();
   for (const [i, placement] of placements.entries()) {
     writing.update(i);
     const { post } = placement;
     const text = postText(placement, oldUrls.rewrite(post.body, placement.file, targetOf));
-    const outcome = await apply(root, blog, placement.file, text, recordOf(state.items, post, ""), force);
+    const outcome = await apply(root, blog, placement.file, text, recordOf(state.items, post, ""), force, folders);
     report.results.push({
       index: post.index,
       kind: post.kind,
@@ -198,7 +202,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (post.comments.length) {
       const file = commentsFile(placement.file);
       const yaml = commentsYaml(post.comments);
-      const result = await apply(root, blog, file, yaml, recordOf(state.items, post, "#comments"), force);
+      const result = await apply(root, blog, file, yaml, recordOf(state.items, post, "#comments"), force, folders);
       record(state.items, post, "#comments", file.slice(base.length), yaml, result.outcome);
       report.comments.written += post.comments.length;
       report.comments.files++;
@@ -255,6 +259,7 @@ async function apply(
   text: string,
   record: ImportRecord | undefined,
   force: boolean,
+  folders: Set<string>,
 ): Promise<{ outcome: Outcome; reason?: string }> {
   // Every path written is checked again here, whatever it came from.
   const base = `${POSTS_DIR}/${blog}/`;
@@ -267,9 +272,19 @@ async function apply(
   if (disk === text) return { outcome: "unchanged" };
   if (disk === undefined) {
     if (record && !force) return { outcome: "conflict", reason: "deleted since it was imported; not recreated" };
-    await mkdir(path.dirname(absolute), { recursive: true });
+    const folder = path.dirname(absolute);
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const create = () => writeFile(absolute, text, { flag: "wx" });
     try {
-      await writeFile(absolute, text, { flag: "wx" });
+      // A folder removed while importing is made again.
+      await create().catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+        await mkdir(folder, { recursive: true });
+        await create();
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") return { outcome: "conflict", reason: "appeared while importing; kept as it is" };
       throw error;

@@ -21,6 +21,7 @@ import {
   itemKey,
 } from "./source.ts";
 import { decodeText, htmlToText } from "./html.ts";
+import { sliceItems } from "./slices.ts";
 
 const LISTS = new Set(["item", "category", "wp:author", "wp:category", "wp:tag", "wp:term", "wp:postmeta", "wp:comment", "wp:commentmeta"]);
 
@@ -77,6 +78,11 @@ export function siteKey(url: string | undefined): string {
   return (url ?? "").trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
 }
 
+/** Each item slice parsed when its turn comes, so only one item's tree is held at a time. */
+function* itemsOf(slices: readonly string[], parse: (text: string) => Node): Generator<Node> {
+  for (const slice of slices) yield* list(parse(slice).item);
+}
+
 /** A WordPress export's items, authors and attachments. */
 export function parseWxr(xml: string, file: string): SourceFeed {
   const parser = new XMLParser({
@@ -89,11 +95,20 @@ export function parseWxr(xml: string, file: string): SourceFeed {
     trimValues: true,
     isArray: (name) => LISTS.has(name),
   });
-  let doc: Node;
-  try {
-    doc = parser.parse(xml) as Node;
-  } catch (error) {
-    throw new ToolError(`${file}: cannot be read as a WordPress export: ${(error as Error).message}; nothing was imported`);
+  const parse = (text: string): Node => {
+    try {
+      return parser.parse(text) as Node;
+    } catch (error) {
+      throw new ToolError(`${file}: cannot be read as a WordPress export: ${(error as Error).message}; nothing was imported`);
+    }
+  };
+  // The channel without its items first, then one item at a time: the whole export is never one tree.
+  let slices = sliceItems(xml);
+  let doc = parse(slices.rest);
+  if (slices.items.length && Array.isArray((doc.rss as Node | undefined)?.channel)) {
+    // Several channels: read as one tree, as it always was.
+    slices = { rest: xml, items: [] };
+    doc = parse(xml);
   }
   const channel = (doc.rss as Node | undefined)?.channel as Node | undefined;
   if (!channel || typeof channel !== "object") throw new ToolError(`${file}: a WordPress export has <rss><channel>…; this one has no channel`);
@@ -110,7 +125,8 @@ export function parseWxr(xml: string, file: string): SourceFeed {
     feed.authors.push({ login, name: display || login });
   }
 
-  for (const item of list(channel.item)) {
+  const itemNodes = slices.items.length ? itemsOf(slices.items, parse) : list(channel.item);
+  for (const item of itemNodes) {
     const type = text(item["wp:post_type"])?.trim() || "post";
     const status = text(item["wp:status"])?.trim() || "publish";
     const postId = text(item["wp:post_id"])?.trim() || undefined;
