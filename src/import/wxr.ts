@@ -20,20 +20,29 @@ import {
   fromWordPress,
   itemKey,
 } from "./source.ts";
-import { decodeText, htmlToText } from "./html.ts";
+import { compact, decodeText, htmlToText } from "./html.ts";
 import { sliceItems } from "./slices.ts";
 
 const LISTS = new Set(["item", "category", "wp:author", "wp:category", "wp:tag", "wp:term", "wp:postmeta", "wp:comment", "wp:commentmeta"]);
 
 type Node = Record<string, unknown>;
 
-/** Text content of a parsed element (`<guid isPermaLink="false">x</guid>` or `<title>x</title>`). */
+/**
+ * Text content of a parsed element (`<guid isPermaLink="false">x</guid>` or
+ * `<title>x</title>`), as a string of its own: a slice of the export would
+ * keep the whole export's text in memory for as long as any item lives.
+ */
 function text(value: unknown): string | undefined {
+  const found = rawText(value);
+  return found === undefined ? undefined : compact(found);
+}
+
+function rawText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return text(value[0]);
-  if (typeof value === "object") return text((value as Node)["#text"]) ?? "";
+  if (Array.isArray(value)) return rawText(value[0]);
+  if (typeof value === "object") return rawText((value as Node)["#text"]) ?? "";
   return undefined;
 }
 
