@@ -13,6 +13,7 @@
  *     at its path
  * An item that is not imported is skipped, with its reason.
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type AuthorPlan, planAuthors, writeAuthors } from "./authors.ts";
@@ -252,6 +253,16 @@ function collect(report: ImportReport, post: ImportedPost, placement: Placement)
   for (const [reason, n] of post.commentsLeft) report.comments.left.set(reason, (report.comments.left.get(reason) ?? 0) + n);
 }
 
+/** The file's text, or undefined when there is none. */
+function readExisting(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
 async function apply(
   root: string,
   blog: string,
@@ -265,26 +276,26 @@ async function apply(
   const base = `${POSTS_DIR}/${blog}/`;
   const absolute = file.startsWith(base) ? resolveStateFile(root, blog, file.slice(base.length)) : new Error(`"${file}" is not in ${base}`);
   if (absolute instanceof Error) throw new ToolError(`refusing to write ${absolute.message}; nothing more was written`);
-  const disk = await readFile(absolute, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  });
+  // Read and written synchronously: one file at a time, without a round trip through the thread pool for each.
+  const disk = readExisting(absolute);
   if (disk === text) return { outcome: "unchanged" };
   if (disk === undefined) {
     if (record && !force) return { outcome: "conflict", reason: "deleted since it was imported; not recreated" };
     const folder = path.dirname(absolute);
     if (!folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    const create = () => writeFile(absolute, text, { flag: "wx" });
+    const create = () => writeFileSync(absolute, text, { flag: "wx" });
     try {
-      // A folder removed while importing is made again.
-      await create().catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== "ENOENT") throw error;
-        await mkdir(folder, { recursive: true });
-        await create();
-      });
+      try {
+        create();
+      } catch (error) {
+        // A folder removed while importing is made again.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        mkdirSync(folder, { recursive: true });
+        create();
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") return { outcome: "conflict", reason: "appeared while importing; kept as it is" };
       throw error;
@@ -295,7 +306,7 @@ async function apply(
   if (!untouched && !force) {
     return { outcome: "conflict", reason: record ? "edited since it was imported; kept as it is" : "exists and was not written by an import; kept as it is" };
   }
-  await writeFile(absolute, text);
+  writeFileSync(absolute, text);
   return { outcome: untouched ? "updated" : "overwritten" };
 }
 
