@@ -1,6 +1,7 @@
 /**
  * WordPress exports (WXR: RSS 2.0 with the `wp:` namespace), read with
- * fast-xml-parser. Every item comes out, each with its kind (post, page)
+ * fast-xml-parser one item at a time (src/import/slices.ts finds them), so
+ * a big export is never one object tree in memory. Every item comes out, each with its kind (post, page)
  * or the reason it is not imported: attachments (kept aside for
  * galleries), menu items, revisions, other post types, drafts, pending,
  * private, scheduled and trashed items. The item's identity is its
