@@ -14,7 +14,7 @@
  * An item that is not imported is skipped, with its reason.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type AuthorPlan, planAuthors, writeAuthors } from "./authors.ts";
 import { commentsYaml } from "./comments.ts";
