@@ -6,7 +6,7 @@
  * absolute path, a drive letter, a NUL byte), and no symbolic link on the
  * way leads out of the folder.
  */
-import { lstatSync, realpathSync } from "node:fs";
+import { type Stats, lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 
 /** Why `relative` may not be used inside a folder, or undefined when it may. */
@@ -55,22 +55,31 @@ function realExisting(file: string): string | undefined {
   const rest: string[] = [];
   let current = file;
   for (;;) {
-    try {
-      return path.join(realpathSync(current), ...rest.reverse());
-    } catch {
-      if (isLink(current)) return undefined;
-      const parent = path.dirname(current);
-      if (parent === current) return file;
-      rest.push(path.basename(current));
-      current = parent;
-    }
+    // What does not exist is passed by without a failed realpath (an error thrown is costly, and every new file is one).
+    const stat = lstatOrUndefined(current);
+    const real = stat ? realOrUndefined(current) : undefined;
+    if (real !== undefined) return path.join(real, ...rest.reverse());
+    if (stat?.isSymbolicLink()) return undefined;
+    const parent = path.dirname(current);
+    if (parent === current) return file;
+    rest.push(path.basename(current));
+    current = parent;
   }
 }
 
-function isLink(file: string): boolean {
+/** The system's own realpath(3): one call, where the JavaScript one lstats every part of the path. */
+function realOrUndefined(file: string): string | undefined {
   try {
-    return lstatSync(file).isSymbolicLink();
+    return realpathSync.native(file);
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }

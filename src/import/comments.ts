@@ -8,7 +8,7 @@
 import { DateTime } from "luxon";
 import { Document, Scalar, isScalar, visit } from "yaml";
 import { type Removed, sanitizeComment, sanitizedToMarkdown } from "./html.ts";
-import type { SourceComment } from "./source.ts";
+import { type SourceComment, sqlMillis } from "./source.ts";
 import { autoParagraphs } from "./wxr.ts";
 
 /** One comment as the file holds it. */
@@ -40,6 +40,18 @@ function commentId(id: string, index: number): number | string {
   return cleaned && ID.test(cleaned) ? cleaned : `c${index + 1}`;
 }
 
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})([+-])(\d{2}):(\d{2})$/;
+
+/** The moment of a comment's date, for its order: `2009-03-01T09:30:00+01:00` read directly, any other form by luxon. */
+export function dateMillis(date: string): number {
+  const match = WITH_OFFSET.exec(date);
+  const local = match ? sqlMillis(`${match[1]} ${match[2]}`) : undefined;
+  if (match && local !== undefined && Number(match[4]) <= 23 && Number(match[5]) <= 59) {
+    return local - (match[3] === "-" ? -1 : 1) * (Number(match[4]) * 60 + Number(match[5])) * 60_000;
+  }
+  return DateTime.fromISO(date, { setZone: true }).toMillis();
+}
+
 /** The approved comments of a post in the comments format, and what was left out. */
 export function convertComments(comments: readonly SourceComment[], removed?: Removed): CommentsResult {
   const left = new Map<string, number>();
@@ -49,7 +61,7 @@ export function convertComments(comments: readonly SourceComment[], removed?: Re
     if (comment.status !== "approved") return leave(comment.status);
     if ("error" in comment.date) return leave("undated");
     const date = comment.date.value;
-    const millis = DateTime.fromISO(date, { setZone: true }).toMillis();
+    const millis = dateMillis(date);
     const body = sanitizedToMarkdown(sanitizeComment(autoParagraphs(comment.html), removed)).replace(/\n$/, "");
     const entry: CommentEntry = {
       id: commentId(comment.id, index),

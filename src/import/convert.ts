@@ -76,6 +76,20 @@ export interface ConvertOptions {
   oldUrls?: OldUrls;
   /** Authors that will exist once the import's new authors are written. */
   extraAuthors?: ReadonlySet<string>;
+  /**
+   * Empty each item's HTML (body, excerpt, comments, embeds) once it is
+   * converted, so that a big export's source text and its markdown are not
+   * both held to the end. Only for items nothing else reads afterwards.
+   */
+  release?: boolean;
+}
+
+/** The item with its HTML let go (see `ConvertOptions.release`). */
+function releaseHtml(item: SourceItem): void {
+  item.html = "";
+  item.excerptHtml = undefined;
+  item.comments = [];
+  item.embeds = [];
 }
 
 /** Category WordPress gives every post that has none. */
@@ -156,16 +170,23 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
   const attachmentsOf = attachmentsByParent(attachments);
   const posts: ImportedPost[] = [];
   const skipped: SkippedItem[] = [];
-  const seen = new Map<string, SourceItem & { index: number }>();
+  const seen = new Map<string, { index: number; file: string }>();
   const pageItems = new Map(items.filter((item) => item.kind === "page" && item.postId).map((item) => [item.postId ?? "", item]));
   const known = (id: string) => Object.hasOwn(data.authors, id) || (options.extraAuthors?.has(id) ?? false);
   items.forEach((item, index) => {
     onItem?.(index);
-    const skip = (reason: string) =>
+    convertOne(item, index);
+    if (options.release) releaseHtml(item);
+  });
+  return { posts, skipped };
+
+  function convertOne(item: SourceItem, index: number): void {
+    const skip = (reason: string): void => {
       skipped.push({ index, key: item.key, kind: item.skip === "attachment" ? "attachment" : item.kind, title: oneLine(item.title), reason, file: item.file });
+    };
     const first = seen.get(item.key);
     if (first) return skip(`the same item as item ${first.index + 1}${first.file !== item.file ? ` of ${first.file}` : ""} (${item.postId ? `post id ${item.postId}` : item.key})`);
-    seen.set(item.key, { ...item, index });
+    seen.set(item.key, { index, file: item.file });
     if (item.skip) return skip(item.skip);
     if (item.protected && !options.includeProtected) return skip("password-protected (--include-protected imports it)");
     if ("error" in item.date) return skip(`unreadable date: ${item.date.error}`);
@@ -248,8 +269,7 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
       unknownShortcodes: rendered.unknownShortcodes,
       warnings,
     });
-  });
-  return { posts, skipped };
+  }
 }
 
 export interface Placement {

@@ -205,7 +205,16 @@ export function sanitizedToMarkdown(html: string): string {
   )
     .replace(/[ \t]+$/gm, "")
     .trim();
-  return markdown ? `${markdown}\n` : "";
+  return markdown ? compact(`${markdown}\n`) : "";
+}
+
+/**
+ * A fresh, flat copy of `text`: the markdown is otherwise a slice of the
+ * untrimmed conversion (often held in two bytes a character), and every
+ * post of a big import keeps its body until the files are written.
+ */
+export function compact(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 const BLOCK_BOUNDARY = /<(?=\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|ul|ol|pre|figure|figcaption|table|section|article|hr|dt|dd)\b)/gi;

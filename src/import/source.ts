@@ -183,6 +183,46 @@ export function fromIso(text: string): string | undefined {
  * time is then read in the blog's zone.
  */
 export function fromWordPress(local: string, gmt: string | undefined): string | undefined {
+  const fast = wordPressDateFast(local, gmt);
+  return fast !== undefined ? fast : wordPressDate(local, gmt);
+}
+
+const SQL_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** The moment of `2009-03-01 09:30:00` read as UTC, for the plain form with a valid date and time only (years 1000 on); else undefined. */
+export function sqlMillis(text: string): number | undefined {
+  const match = SQL_DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (year < 1000 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const millis = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(millis);
+  return back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? millis : undefined;
+}
+
+/**
+ * `fromWordPress` for the dates every export is full of, without luxon:
+ * the same text, or undefined for any
+ * other form, which luxon then reads.
+ */
+export function wordPressDateFast(local: string, gmt: string | undefined): string | undefined {
+  const localText = local.trim();
+  const localMillis = sqlMillis(localText);
+  if (localMillis === undefined) return undefined;
+  const plain = localText.replace(" ", "T");
+  if (!gmt || gmt.startsWith("0000")) return plain;
+  const gmtMillis = sqlMillis(gmt.trim());
+  if (gmtMillis === undefined) return undefined;
+  const minutes = Math.round((localMillis - gmtMillis) / 60_000);
+  if (Math.abs(minutes) > 14 * 60) return plain;
+  // As luxon writes a fixed offset (`ZZ`): the sign of zero is "+".
+  const hours = Math.trunc(Math.abs(minutes / 60));
+  const rest = Math.trunc(Math.abs(minutes % 60));
+  return `${plain}${minutes >= 0 ? "+" : "-"}${String(hours).padStart(2, "0")}:${String(rest).padStart(2, "0")}`;
+}
+
+/** `fromWordPress` read with luxon, whatever the form. */
+export function wordPressDate(local: string, gmt: string | undefined): string | undefined {
   const localDt = DateTime.fromSQL(local.trim(), { zone: "UTC" });
   if (!localDt.isValid) return undefined;
   const gmtDt = gmt && !gmt.startsWith("0000") ? DateTime.fromSQL(gmt.trim(), { zone: "UTC" }) : undefined;

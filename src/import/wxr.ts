@@ -1,6 +1,7 @@
 /**
  * WordPress exports (WXR: RSS 2.0 with the `wp:` namespace), read with
- * fast-xml-parser. Every item comes out, each with its kind (post, page)
+ * fast-xml-parser one item at a time (src/import/slices.ts finds them), so
+ * a big export is never one object tree in memory. Every item comes out, each with its kind (post, page)
  * or the reason it is not imported: attachments (kept aside for
  * galleries), menu items, revisions, other post types, drafts, pending,
  * private, scheduled and trashed items. The item's identity is its
@@ -20,19 +21,29 @@ import {
   fromWordPress,
   itemKey,
 } from "./source.ts";
-import { decodeText, htmlToText } from "./html.ts";
+import { compact, decodeText, htmlToText } from "./html.ts";
+import { sliceItems } from "./slices.ts";
 
 const LISTS = new Set(["item", "category", "wp:author", "wp:category", "wp:tag", "wp:term", "wp:postmeta", "wp:comment", "wp:commentmeta"]);
 
 type Node = Record<string, unknown>;
 
-/** Text content of a parsed element (`<guid isPermaLink="false">x</guid>` or `<title>x</title>`). */
+/**
+ * Text content of a parsed element (`<guid isPermaLink="false">x</guid>` or
+ * `<title>x</title>`), as a string of its own: a slice of the export would
+ * keep the whole export's text in memory for as long as any item lives.
+ */
 function text(value: unknown): string | undefined {
+  const found = rawText(value);
+  return found === undefined ? undefined : compact(found);
+}
+
+function rawText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return text(value[0]);
-  if (typeof value === "object") return text((value as Node)["#text"]) ?? "";
+  if (Array.isArray(value)) return rawText(value[0]);
+  if (typeof value === "object") return rawText((value as Node)["#text"]) ?? "";
   return undefined;
 }
 
@@ -77,8 +88,13 @@ export function siteKey(url: string | undefined): string {
   return (url ?? "").trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
 }
 
+/** Each item slice parsed when its turn comes, so only one item's tree is held at a time. */
+function* itemsOf(slices: readonly string[], parse: (text: string) => Node): Generator<Node> {
+  for (const slice of slices) yield* list(parse(slice).item);
+}
+
 /** A WordPress export's items, authors and attachments. */
-export function parseWxr(xml: string, file: string): SourceFeed {
+export function parseWxr(xml: string, file: string, options: { sliced?: boolean } = {}): SourceFeed {
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "@_",
@@ -89,11 +105,21 @@ export function parseWxr(xml: string, file: string): SourceFeed {
     trimValues: true,
     isArray: (name) => LISTS.has(name),
   });
-  let doc: Node;
-  try {
-    doc = parser.parse(xml) as Node;
-  } catch (error) {
-    throw new ToolError(`${file}: cannot be read as a WordPress export: ${(error as Error).message}; nothing was imported`);
+  const parse = (text: string): Node => {
+    try {
+      return parser.parse(text) as Node;
+    } catch (error) {
+      throw new ToolError(`${file}: cannot be read as a WordPress export: ${(error as Error).message}; nothing was imported`);
+    }
+  };
+  // The channel without its items first, then one item at a time: the whole export is never one tree.
+  // `sliced: false` reads the document as one tree: the same feed, for the tests to compare.
+  let slices = options.sliced === false ? { rest: xml, items: [] } : sliceItems(xml);
+  let doc = parse(slices.rest);
+  if (slices.items.length && Array.isArray((doc.rss as Node | undefined)?.channel)) {
+    // Several channels: read as one tree, as it always was.
+    slices = { rest: xml, items: [] };
+    doc = parse(xml);
   }
   const channel = (doc.rss as Node | undefined)?.channel as Node | undefined;
   if (!channel || typeof channel !== "object") throw new ToolError(`${file}: a WordPress export has <rss><channel>…; this one has no channel`);
@@ -110,7 +136,8 @@ export function parseWxr(xml: string, file: string): SourceFeed {
     feed.authors.push({ login, name: display || login });
   }
 
-  for (const item of list(channel.item)) {
+  const itemNodes = slices.items.length ? itemsOf(slices.items, parse) : list(channel.item);
+  for (const item of itemNodes) {
     const type = text(item["wp:post_type"])?.trim() || "post";
     const status = text(item["wp:status"])?.trim() || "publish";
     const postId = text(item["wp:post_id"])?.trim() || undefined;
