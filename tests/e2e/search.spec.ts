@@ -78,8 +78,9 @@ test("a reader searches for a word of the seed article and opens it", async ({ p
   expect(href, "result URL").toMatch(new RegExp(`^${escapeRegExp(ARTICLE_PATH)}`));
 
   // Blog and tags are offered as filters.
-  await expect(page.locator(".pagefind-ui__filter-panel")).toContainText("blog");
-  await expect(page.locator(".pagefind-ui__filter-panel")).toContainText("tag");
+  // (Pagefind loads the filters after the results: give it the same time.)
+  await expect(page.locator(".pagefind-ui__filter-panel")).toContainText("blog", { timeout: 10_000 });
+  await expect(page.locator(".pagefind-ui__filter-panel")).toContainText("tag", { timeout: 10_000 });
 
   await hit.first().click();
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(ARTICLE_PATH)}$`));
