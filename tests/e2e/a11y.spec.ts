@@ -1,7 +1,7 @@
 /**
  * Every kind of page passes axe-core's WCAG 2.1 A and AA rules, in the light
  * and the dark colour scheme, on a wide screen and on a phone: the built
- * sample in `_site/`; then, in a throwaway copy of the sample with more
+ * sample in `_sample-site/`; then, in a throwaway copy of the sample with more
  * posts, a post using every markdown feature (highlighted code, tables,
  * footnotes…) and the second page of the home page.
  */
