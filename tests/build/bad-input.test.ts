@@ -6,11 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { type BuildResult, MINIMAL_DATA, Project, REPO, post } from "./project.ts";
+import { type BuildResult, MINIMAL_DATA, Project, REPO, hashTree, post } from "./project.ts";
 
 /** `npm run build` in a project: Eleventy into a temporary folder, swapped into `_site/` on success. */
 export function buildSite(project: Project, args: readonly string[] = []): Promise<BuildResult> {
@@ -32,16 +31,6 @@ export function buildSite(project: Project, args: readonly string[] = []): Promi
   });
 }
 
-/** Every file under `dir` (relative path → SHA-256), folders included, so an added empty folder shows too. */
-export function hashTree(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    const key = path.relative(dir, file).split(path.sep).join("/");
-    hashes.set(key, entry.isFile() ? createHash("sha256").update(readFileSync(file)).digest("hex") : entry.isDirectory() ? "dir" : "other");
-  }
-  return hashes;
-}
 
 /** Folders a build may leave next to `_site` (none, once it has finished). */
 function sideFolders(project: Project): string[] {

@@ -7,7 +7,6 @@
  * with 2,000 comments.
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -21,7 +20,7 @@ import {
   THREAD_FILES,
   THREAD_POST_URL,
 } from "../fixtures/comments.ts";
-import { MINIMAL_DATA, Project, post } from "./project.ts";
+import { MINIMAL_DATA, Project, post, hashTree } from "./project.ts";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -199,15 +198,6 @@ describe("search_comments: true in _data/site.yaml", () => {
 });
 
 /** Every file under `dir` with a hash of its bytes. */
-function hashTree(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    hashes.set(path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex"));
-  }
-  return hashes;
-}
 
 describe("bad comments files", () => {
   it("fail `npm run build` with every problem as file:line: field, and leave _site/ as it was", () => {

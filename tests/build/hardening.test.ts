@@ -7,13 +7,12 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
-import { type BuildResult, MINIMAL_DATA, Project, REPO, post } from "./project.ts";
+import { type BuildResult, MINIMAL_DATA, Project, REPO, post, hashTree } from "./project.ts";
 
 /** `npm run build` in a project, optionally under a shell `ulimit -n`. */
 function buildSite(project: Project, options: { openFiles?: number; env?: Record<string, string> } = {}): Promise<BuildResult> {
@@ -36,14 +35,6 @@ function buildSite(project: Project, options: { openFiles?: number; env?: Record
   });
 }
 
-function hashTree(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    hashes.set(path.relative(dir, file), entry.isFile() ? createHash("sha256").update(readFileSync(file)).digest("hex") : "dir");
-  }
-  return hashes;
-}
 
 const GOOD = {
   ...MINIMAL_DATA,

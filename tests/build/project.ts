@@ -4,7 +4,8 @@
  * linked in, with the posts and data files each test writes.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,4 +123,15 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Every file under `dir` (relative path → SHA-256), folders included, so an added empty folder shows too. */
+export function hashTree(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const key = path.relative(dir, file).split(path.sep).join("/");
+    hashes.set(key, entry.isFile() ? createHash("sha256").update(readFileSync(file)).digest("hex") : entry.isDirectory() ? "dir" : "other");
+  }
+  return hashes;
 }
