@@ -11,7 +11,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { decodeXML } from "entities";
 import { HtmlValidate, type ConfigData } from "html-validate";
-import { MINIMAL_DATA, Project, REPO, post } from "./project.ts";
+import { MINIMAL_DATA, Project, REPO, editUntil, post } from "./project.ts";
 import { makePng } from "../../src/media/png.ts";
 
 const URL = "main/2008/06/xen/";
@@ -187,8 +187,9 @@ describe("npm start with a post's images", () => {
     assert.match(await text(), /posts\/main\/2008\/xen\.md:7: \(image\): (?:→|&#8594;) xen\/diagram\.png: no such file/);
     await until(async () => server.output.includes("Watching"), "the watcher");
     mkdirSync(path.join(project.root, "posts/main/2008/xen"), { recursive: true });
-    writeFileSync(path.join(project.root, "posts/main/2008/xen/diagram.png"), makePng({ width: 800, height: 450, seed: 7, grain: true }));
-    await until(async () => /alt="Architecture" width="800" height="450"/.test(await text()), "the image on the page");
+    const diagram = path.join(project.root, "posts/main/2008/xen/diagram.png");
+    const png = makePng({ width: 800, height: 450, seed: 7, grain: true });
+    await editUntil(diagram, png, async () => /alt="Architecture" width="800" height="450"/.test(await text()), "the image on the page");
     assert.doesNotMatch(await text(), /dev-problems/);
     const image = await fetch(`${pageUrl}diagram.png`);
     assert.equal(image.status, 200);

@@ -125,6 +125,24 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
   }
 }
 
+/**
+ * Writes `text` to `file`, then waits until `check` holds, writing it again every two seconds.
+ * Eleventy prints "Watching…" before its file watcher is ready, so a change made right after
+ * that line can go unseen; a user's edit a moment later is seen, and so is the second write.
+ */
+export async function editUntil(file: string, text: string | Uint8Array, check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  writeFileSync(file, text);
+  let last = Date.now();
+  await until(async () => {
+    if (await check()) return true;
+    if (Date.now() - last > 2_000) {
+      writeFileSync(file, text);
+      last = Date.now();
+    }
+    return false;
+  }, what);
+}
+
 /** Every file under `dir` (relative path → SHA-256), folders included, so an added empty folder shows too. */
 export function hashTree(dir: string): Map<string, string> {
   const hashes = new Map<string, string>();
