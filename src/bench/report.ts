@@ -18,6 +18,13 @@ export interface RunResult {
   contentLoad?: { ms: number; from: "build" | "replay"; ok: boolean; phases?: string[] };
   /** The loader's report when the replay found content errors. */
   loadError?: string;
+  /** With `--runs k` (k > 1): every counted build and floor; `build` and `floorMs` are their medians. */
+  builds?: BuildMeasure[];
+  floors?: number[];
+  /** With `--runs k` (k > 1): the first build, which filled the image cache, not counted. */
+  firstBuild?: BuildMeasure;
+  /** The machine's 1-minute load average before each counted build, lowest and highest, and its cores. */
+  load?: { min: number; max: number; cores: number };
 }
 
 /** Phases the report always lists, `n/a` until the build measures them. */
@@ -67,6 +74,38 @@ export function failureExcerpt(build: BuildMeasure, max = 40): string[] {
   return lines.slice(Math.max(0, start), Math.max(0, start) + max);
 }
 
+/** `median (min–max)` of the values `pick` gives, in seconds; the one value alone for a single run. */
+export function spread(values: readonly (number | undefined)[]): string {
+  const known = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  const mid = known[Math.floor((known.length - 1) / 2)];
+  if (mid === undefined) return "n/a";
+  return known.length === 1 ? s(mid) : `${s(mid)} (${s(known[0])}–${s(known.at(-1))})`;
+}
+
+/** The lines saying how many builds were counted, their spread, and how busy the machine was. */
+function roundsLines(run: RunResult): string[] {
+  const out: string[] = [];
+  const builds = run.builds ?? [];
+  if (builds.length > 1) {
+    out.push(
+      `  runs          ${builds.length} builds, median (min–max) s: wall ${spread(builds.map((b) => b.wallMs))}, ` +
+        `without search ${spread(builds.map(wallWithoutSearch))}, search ${spread(builds.map(searchMs))}, ` +
+        `CPU ${spread(builds.map((b) => b.cpuMs))}, floor ${spread(run.floors ?? [])}; ` +
+        `peak RSS ${mib(Math.min(...builds.map((b) => b.peakKiB ?? Infinity)))}–${mib(Math.max(...builds.map((b) => b.peakKiB ?? 0)))} MiB`,
+    );
+  }
+  const first = run.firstBuild;
+  if (first) {
+    const images = first.phases.find((p) => p.source === "backlist" && p.name === "images")?.ms;
+    out.push(`  first build   ${s(first.wallMs)} s wall, images ${s(images)} s, peak RSS ${mib(first.peakKiB)} MiB (empty image cache; not counted)`);
+  }
+  if (run.load) {
+    const load = run.load;
+    out.push(`  machine       ${load.cores} cores; 1-minute load average ${load.min.toFixed(2)}${load.max > load.min ? `–${load.max.toFixed(2)}` : ""} before the builds`);
+  }
+  return out;
+}
+
 /** A readable block for one size. */
 export function formatRun(run: RunResult): string {
   const b = run.build;
@@ -101,6 +140,7 @@ export function formatRun(run: RunResult): string {
   phase("eleventy: total", b.eleventyMs);
   out.push(`  floor         ${s(run.floorMs)}${run.floorMs === undefined ? "" : " s"} (read, split front matter, createMarkdown().render, write; one file per post)`);
   out.push(`  ratio         ${times(wallWithoutSearch(b), run.floorMs)} wall without search / floor`);
+  out.push(...roundsLines(run));
   if (b.status !== 0) {
     out.push("  build output (excerpt):");
     for (const line of failureExcerpt(b)) out.push(`    ${line}`);
@@ -120,9 +160,10 @@ export function formatTable(runs: readonly RunResult[]): string {
   ];
   for (const run of runs) {
     const b = run.build;
+    const all = run.builds ?? [b];
     out.push(
-      `| ${run.posts} | ${b.status === 0 ? "ok" : "failed"} | ${b.pages} | ${s(b.wallMs)} | ${s(searchMs(b))} | ${s(wallWithoutSearch(b))} | ` +
-        `${s(b.cpuMs)} | ${mib(b.peakKiB)} | ${s(run.contentLoad?.ms)}${run.contentLoad?.from === "replay" ? "*" : ""} | ${s(run.floorMs)} | ` +
+      `| ${run.posts} | ${b.status === 0 ? "ok" : "failed"} | ${b.pages} | ${spread(all.map((x) => x.wallMs))} | ${spread(all.map(searchMs))} | ${spread(all.map(wallWithoutSearch))} | ` +
+        `${spread(all.map((x) => x.cpuMs))} | ${mib(b.peakKiB)} | ${s(run.contentLoad?.ms)}${run.contentLoad?.from === "replay" ? "*" : ""} | ${spread(run.floors ?? [run.floorMs])} | ` +
         `${times(wallWithoutSearch(b), run.floorMs)} | ${(wallWithoutSearch(b) / run.posts).toFixed(2)} |`,
     );
   }

@@ -11,11 +11,13 @@
  * `problems` with the broken links, `write` after the build.
  */
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
 import type { Post } from "../content/model.ts";
 import { lineOfLink } from "../content/links.ts";
 import type { Problem } from "../types.ts";
+import { mapLimit } from "../content/guards.ts";
 import { inPostFolder, mediaFolderOf, mediaReference, scanMediaFolders } from "./folder.ts";
 import { ImageCache, type ImageManifest, imageHtml, publish, publishedName } from "./images.ts";
 
@@ -36,6 +38,9 @@ export interface ImageSiteLink {
   line: number;
   href: string;
 }
+
+/** Images read and processed at the same time: enough to keep every core busy. */
+const IMAGES_AT_ONCE = Math.max(2, availableParallelism() * 2);
 
 export class MediaStore {
   #folders = new Map<string, Set<string>>();
@@ -192,23 +197,23 @@ export class MediaStore {
     }
     const built = new Set(posts);
     const uses = this.#uses.map((use, i) => ({ use, i })).filter(({ use }) => built.has(use.post));
-    const manifests = await Promise.all(
-      uses.map(async ({ use }) => {
-        const file = path.join(this.root, mediaFolderOf(use.post.source), use.name);
-        try {
-          return await this.images.get(file);
-        } catch (error) {
-          this.#problems.push({
-            file: use.post.source,
-            line: use.line,
-            field: "(image)",
-            message: `→ ${use.href}: ${mediaFolderOf(use.post.source)}/${use.name} cannot be read as an image (${error instanceof Error ? error.message : String(error)})`,
-            severity: "error",
-          });
-          return undefined;
-        }
-      }),
-    );
+    // A few images at a time: each one's bytes are read before it waits for
+    // the image processor, so all at once would hold every image in memory.
+    const manifests = await mapLimit(uses, IMAGES_AT_ONCE, async ({ use }) => {
+      const file = path.join(this.root, mediaFolderOf(use.post.source), use.name);
+      try {
+        return await this.images.get(file);
+      } catch (error) {
+        this.#problems.push({
+          file: use.post.source,
+          line: use.line,
+          field: "(image)",
+          message: `→ ${use.href}: ${mediaFolderOf(use.post.source)}/${use.name} cannot be read as an image (${error instanceof Error ? error.message : String(error)})`,
+          severity: "error",
+        });
+        return undefined;
+      }
+    });
     const html = new Map<number, string>();
     uses.forEach(({ use, i }, n) => {
       const manifest = manifests[n];

@@ -13,13 +13,13 @@
  * build failed (then its path is printed, to look into). Exits non-zero
  * when a build fails.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, writeCorpus } from "../bench/corpus.ts";
 import type { FloorResult, LoadResult } from "../bench/floor.ts";
-import { measureBuild, runWorker } from "../bench/measure.ts";
+import { type BuildMeasure, measureBuild, runWorker } from "../bench/measure.ts";
 import { type RunResult, contentPhase, formatRun, formatTable, succeeded } from "../bench/report.ts";
 import { isMain } from "./command.ts";
 import { measureImport, writeWxr } from "../bench/wxr.ts";
@@ -28,7 +28,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 /** What a project folder links from the repository: the code and configuration, not the content. */
 const LINKED = ["src", "pages", "_includes", "assets", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"];
 
-const USAGE = "usage: npm run bench -- <N>[,<N>…] [--keep] [--verbose] [--import <N>]";
+const USAGE = "usage: npm run bench -- <N>[,<N>…] [--runs <k>] [--keep] [--verbose] [--import <N>]";
 
 export const HELP = `${USAGE}
 
@@ -39,6 +39,9 @@ pages written, the time of each phase and the floor (markdown alone) measured
 in the same run. Several sizes give a table and the growth.
 
   <N>[,<N>…]     the archive sizes, e.g. 1000,10000 (1_000 works too)
+  --runs <k>     build each archive k times (with the floor after each) and
+                 report the median and the spread; a first build, not
+                 counted, fills the image cache as a user's first build does
   --import <N>   also time importing a generated N-post WordPress export
   --keep         keep the generated project and print its path
   --verbose      stream the build's own output
@@ -50,17 +53,23 @@ interface Options {
   verbose: boolean;
   /** `--import N`: the import benchmark's number of posts. */
   imports: number[];
+  /** `--runs k`: counted builds of each size. */
+  runs: number;
   help?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = { sizes: [], keep: false, verbose: false, imports: [] };
+  const options: Options = { sizes: [], keep: false, verbose: false, imports: [], runs: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--import") {
       const n = Number((argv[++i] ?? "").replace(/_/g, ""));
       if (!Number.isInteger(n) || n < 1) return `--import needs a number of posts\n${USAGE}`;
       options.imports.push(n);
+    } else if (arg === "--runs" || arg.startsWith("--runs=")) {
+      const k = Number(arg.includes("=") ? arg.slice("--runs=".length) : argv[++i]);
+      if (!Number.isInteger(k) || k < 1 || k > 20) return `--runs needs a number of builds from 1 to 20\n${USAGE}`;
+      options.runs = k;
     } else if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
     else if (arg === "--help" || arg === "-h") return { ...options, help: true };
@@ -89,24 +98,47 @@ async function run(posts: number, options: Options): Promise<RunResult> {
   const generateMs = performance.now() - start;
   for (const name of LINKED) symlinkSync(path.join(REPO, name), path.join(dir, name));
 
-  progress(`${posts} posts: building`);
-  const build = await measureBuild(dir, {
-    repo: REPO,
-    onOutput: options.verbose ? (chunk) => process.stderr.write(chunk) : undefined,
-  });
-
-  progress(`${posts} posts: floor`);
-  const floorOut = mkdtempSync(path.join(tmpdir(), `backlist-bench-floor-${posts}-`));
-  let floorMs: number | undefined;
-  try {
-    floorMs = (await runWorker<FloorResult>(REPO, ["floor", dir, floorOut])).ms;
-  } catch (error) {
-    progress(String(error instanceof Error ? error.message : error));
-  } finally {
-    rmSync(floorOut, { recursive: true, force: true });
+  const measure = () =>
+    measureBuild(dir, { repo: REPO, onOutput: options.verbose ? (chunk) => process.stderr.write(chunk) : undefined });
+  let firstBuild: BuildMeasure | undefined;
+  if (options.runs > 1) {
+    progress(`${posts} posts: first build (fills the image cache; not counted)`);
+    firstBuild = await measure();
   }
+  const builds: BuildMeasure[] = [];
+  const floors: number[] = [];
+  const loads: number[] = [];
+  for (let round = 1; round <= options.runs; round++) {
+    const of = options.runs > 1 ? ` ${round}/${options.runs}` : "";
+    loads.push(loadAverage());
+    progress(`${posts} posts: building${of}`);
+    builds.push(await measure());
+    progress(`${posts} posts: floor${of}`);
+    const floorOut = mkdtempSync(path.join(tmpdir(), `backlist-bench-floor-${posts}-`));
+    try {
+      floors.push((await runWorker<FloorResult>(REPO, ["floor", dir, floorOut])).ms);
+    } catch (error) {
+      progress(String(error instanceof Error ? error.message : error));
+    } finally {
+      rmSync(floorOut, { recursive: true, force: true });
+    }
+  }
+  const build = medianBuild(builds);
+  const floorMs = median(floors);
 
-  const result: RunResult = { posts, dir, kept: false, corpusFiles, corpusBytes, generateMs, build, floorMs };
+  const result: RunResult = {
+    posts,
+    dir,
+    kept: false,
+    corpusFiles,
+    corpusBytes,
+    generateMs,
+    build,
+    floorMs,
+    ...(builds.length > 1 ? { builds, floors } : {}),
+    ...(firstBuild ? { firstBuild } : {}),
+    load: { min: Math.min(...loads), max: Math.max(...loads), cores: availableParallelism() },
+  };
   const own = contentPhase(build.phases);
   if (own) {
     result.contentLoad = { ms: own.ms, from: "build", ok: build.status === 0, phases: own.names };
@@ -124,6 +156,30 @@ async function run(posts: number, options: Options): Promise<RunResult> {
   result.kept = options.keep || !succeeded(result);
   if (!result.kept) rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+/** The 1-minute load average of the machine (how busy it was), or NaN where /proc is not there. */
+function loadAverage(): number {
+  try {
+    return Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The median of some numbers (the lower middle one of an even count); undefined for none. */
+export function median(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** The build with the median wall time: its phases and figures are the ones reported. */
+function medianBuild(builds: readonly BuildMeasure[]): BuildMeasure {
+  const sorted = [...builds].sort((a, b) => a.wallMs - b.wallMs);
+  const picked = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!picked) throw new Error("no build was measured");
+  // A failed build is never hidden behind a median.
+  return builds.find((b) => b.status !== 0) ?? picked;
 }
 
 /** The import benchmark: a generated export of `posts` posts imported into a fresh project. */

@@ -61,6 +61,18 @@ describe("npm run bench", () => {
     for (const m of result.stderr.matchAll(/generating in (\S+)/g)) assert.ok(!existsSync(m[1]!), `${m[1]} deleted`);
   });
 
+  it("builds k times with --runs k, after a first build it does not count, and says how busy the machine was", () => {
+    const result = bench("12", "--runs", "2");
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.stderr, /first build \(fills the image cache; not counted\)/);
+    assert.match(result.stderr, /building 1\/2[\s\S]*floor 1\/2[\s\S]*building 2\/2[\s\S]*floor 2\/2/);
+    assert.match(result.stdout, /runs\s+2 builds, median \(min–max\) s: wall \d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)/);
+    assert.match(result.stdout, /floor \d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)/);
+    assert.match(result.stdout, /first build\s+\d+\.\d\d s wall, images (n\/a|\d+\.\d\d) s, peak RSS \d+\.\d MiB \(empty image cache; not counted\)/);
+    assert.match(result.stdout, /machine\s+\d+ cores; 1-minute load average \d+\.\d\d/);
+    assert.equal(bench("12", "--runs", "0").status, 2);
+  });
+
   it("rejects a bad size", () => {
     const result = bench("ten");
     assert.equal(result.status, 2);
