@@ -22,6 +22,11 @@ export function timed<T>(name: string, make: () => T): T {
   return result;
 }
 
+/** Report a phase measured elsewhere. */
+export function phase(name: string, ms: number): void {
+  if (enabled()) print(name, ms);
+}
+
 /** Like `timed`, but summed over every call until `flushTimings()`. */
 export function summed<T>(name: string, make: () => T): T {
   if (!enabled()) return make();

@@ -31,6 +31,7 @@ import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../
 import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
 import { linkReport, type LinkReport } from "../links/report.ts";
 import { linksPlugin } from "./links.ts";
+import { writePostPages } from "./posts.ts";
 import { MediaStore } from "../media/site.ts";
 
 export interface ContentOptions {
@@ -149,8 +150,11 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   let runMode = "build";
   let told = false;
   let pageSiteLinks: SiteLink[] = [];
-  config.on("eleventy.before", async ({ runMode: mode }: { runMode: string }) => {
+  let output = "_site";
+  let postPages = 0;
+  config.on("eleventy.before", async ({ runMode: mode, directories }: { runMode: string; directories?: { output?: string } }) => {
     runMode = mode;
+    output = path.resolve(directories?.output ?? "_site");
     if (mode !== "build") watchDeletions([settings.postsDir, settings.dataDir]);
     if (!told && !process.env.BACKLIST_CONTENT && contentDirs().sample) {
       console.error(`[backlist] This project has no archive of its own yet: showing the sample archive (${SAMPLE_DIR}/). Start yours with npm run init.`);
@@ -206,10 +210,14 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   });
   // Every page's URL is known here and nothing is rendered yet: check the
   // root-relative links of posts, and their aliases, against them.
-  config.on("eleventy.contentMap", ({ urlToInputPath, inputPathToUrl }: { urlToInputPath: Record<string, unknown>; inputPathToUrl: Record<string, string[]> }) => {
+  // Every page's URL is known here and nothing is rendered yet: check the
+  // root-relative links of posts, and their aliases, against them; then
+  // write the post pages (src/plugins/posts.ts), which Eleventy does not hold.
+  config.on("eleventy.contentMap", async ({ urlToInputPath, inputPathToUrl }: { urlToInputPath: Record<string, unknown>; inputPathToUrl: Record<string, string[]> }) => {
     const archive = store.current;
-    const urls = new Set(Object.keys(urlToInputPath));
-    store.pageUrls = pageUrlsExcept(inputPathToUrl);
+    const postUrls = [...archive.posts, ...archive.drafts].map((post) => post.url);
+    const urls = new Set([...Object.keys(urlToInputPath), ...postUrls]);
+    store.pageUrls = [...postUrls, ...pageUrlsExcept(inputPathToUrl)];
     const copied = (file: string) => isCopiedFile(file) || media.publishes(file);
     const images = checkSiteLinks(media.siteLinks, urls, copied).map((p) => ({ ...p, field: "(image)" }));
     const problems = [...archive.brokenLinks, ...media.problems, ...images, ...checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, copied)];
@@ -217,20 +225,19 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       if (problem.severity === "warning") console.warn(`[backlist] warning: ${formatProblem(problem)}`);
       else problems.push(problem);
     }
-    if (problems.length === 0) return;
-    const error = new ContentError([...problems, ...archive.warnings]);
-    if (runMode !== "build") {
+    if (problems.length > 0) {
+      const error = new ContentError([...problems, ...archive.warnings]);
+      if (runMode === "build") fail(error, runMode);
       console.error(`[backlist] ${error.message}\nThe pages show these errors until they are fixed.`);
       setDevProblems(problems);
-      return;
     }
-    fail(error, runMode);
+    postPages = await writePostPages(config, store, output);
   });
   config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
     // The posts' own files and the made images, under each post's URL.
     if (directories?.output) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
     flushTimings();
-    if (results) reportSummary({ pages: results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
+    if (results) reportSummary({ pages: postPages + results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
   });
   // Recorded dead and moved external links, on every page (src/plugins/links.ts).
   linksPlugin(config, store);

@@ -6,24 +6,32 @@
  */
 import { type Progress, progress } from "../import/progress.ts";
 import type { UserConfig } from "../types.ts";
+import { POST_PAGES_EVENT, type PostPagesEvent } from "./posts.ts";
 
 export function progressPlugin(config: UserConfig): void {
   let runMode = "build";
   let bar: Progress | undefined;
   let written = 0;
   let total = 0;
+  let posts = 0;
+  let shown = false;
   config.on("eleventy.before", ({ runMode: mode }: { runMode: string }) => {
     runMode = mode;
+    shown = runMode === "build" && !process.env.CI;
+    [written, total, posts] = [0, 0, 0];
   });
+  // Every URL Eleventy knows is a page to write (a paginated template has
+  // several); the post pages, written by src/plugins/posts.ts, come on top.
   config.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
-    if (runMode !== "build" || process.env.CI) return;
-    // Every URL is a page to write (a paginated template has several).
     total = Object.keys(urlToInputPath).length;
-    bar = progress("Writing pages", total);
-    written = 0;
+  });
+  config.on(POST_PAGES_EVENT, ({ count }: PostPagesEvent) => {
+    posts = count;
   });
   config.addTransform("backlist-progress", (content: string) => {
-    bar?.update(Math.min(++written, total));
+    // Made at the first page, once both counts are in.
+    if (shown) bar ??= progress("Writing pages", total + posts);
+    bar?.update(Math.min(++written, total + posts));
     return content;
   });
   config.on("eleventy.after", () => {

@@ -1,16 +1,18 @@
 /**
- * Static search (Pagefind): after Eleventy has written the site, in
- * `npm run build` and after every rebuild of `npm start`, index the built
- * pages and write the search bundle to `<output>/pagefind/`. The search
+ * Static search (Pagefind): in `npm run build`, each post page goes to the
+ * index as it is written and the bundle is written to `<output>/pagefind/`
+ * once Eleventy is done; after every rebuild of `npm start`, the written
+ * post pages are read from the folder, in the background. The search
  * page (pages/search.11ty.tsx) loads it from there, under the path prefix
  * when there is one. Reported as phase `search index` (src/timings.ts).
  */
 import path from "node:path";
 import { checkSearchBundle } from "../search/check.ts";
-import { BODY_MARKER, BUNDLE_DIR, writeSearchIndex } from "../search/index.ts";
+import { BUNDLE_DIR, SearchSession, isMarked, writeSearchIndex } from "../search/index.ts";
 import { reportSummary } from "../build/summary.ts";
-import { timed } from "../timings.ts";
+import { phase, timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
+import { POST_PAGE_EVENT, type PostPageEvent } from "./posts.ts";
 
 /** What Eleventy 3 passes to `eleventy.after` (the parts used here). */
 interface AfterBuild {
@@ -18,32 +20,34 @@ interface AfterBuild {
   directories: { output: string };
   /** `fs` when files were written; `json`/`ndjson` runs write nothing to index. */
   outputMode?: string;
-  /** Whether only changed pages were rebuilt (`--incremental`). */
-  incremental?: boolean;
-  /** The pages of this build, with their rendered content. */
-  results?: { content?: unknown; url?: unknown }[];
   /** `build`, or `serve`/`watch` for the dev server. */
   runMode?: string;
 }
 
-/** A post page (`/<blog>/<yyyy>/<mm>/<slug>/`) whose markup carries the index marker as an attribute. */
-const POST_URL = /^\/[^/]+\/\d{4}\/\d{2}\/[^/]+\/$/;
-const MARKER_ATTRIBUTE = new RegExp(`<[^>]*\\s${BODY_MARKER}[\\s=>]`);
-function isMarkedPostPage(page: { content?: unknown; url?: unknown }): boolean {
-  return typeof page.url === "string" && POST_URL.test(page.url) && typeof page.content === "string" && MARKER_ATTRIBUTE.test(page.content);
-}
-
 export function searchPlugin(config: UserConfig): void {
+  let runMode: string | undefined = "build";
+  // `npm run build`: the post pages, indexed as they are written (src/plugins/posts.ts).
+  let session: SearchSession | undefined;
+  let started = 0;
+  // Post pages with the marker in this build.
+  let marked = 0;
+  config.on("eleventy.before", ({ runMode: mode }: { runMode?: string }) => {
+    runMode = mode;
+    marked = 0;
+    session = runMode === undefined || runMode === "build" ? new SearchSession() : undefined;
+    started = performance.now();
+  });
+  config.on(POST_PAGE_EVENT, async ({ url, html }: PostPageEvent) => {
+    if (isMarked(html)) marked++;
+    await session?.add(url, html);
+  });
   // Dev-server indexing runs one after another, behind the rebuilds.
   let indexing: Promise<unknown> = Promise.resolve();
-  config.on("eleventy.after", async ({ directories, outputMode, incremental, results, runMode }: AfterBuild) => {
+  config.on("eleventy.after", async ({ directories, outputMode }: AfterBuild) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
-    // Does any page carry the marker? Known from a full build's pages; an
-    // incremental one holds only the changed pages: then index without the check.
-    const marked = incremental || !results ? undefined : results.filter(isMarkedPostPage).length;
-    const hasBody = marked === undefined ? undefined : marked > 0;
-    const run = () => timed("search index", () => writeSearchIndex(directories.output, { hasBody }));
-    if (runMode === undefined || runMode === "build") {
+    if (session) {
+      const current = session;
+      session = undefined;
       // All or nothing: a failed or half-written index fails the build, so
       // the last good site stays (src/tools/build.ts swaps only on success).
       // Pagefind's process can die mid-write (a full disk) leaving the
@@ -55,12 +59,15 @@ export function searchPlugin(config: UserConfig): void {
         process.exitCode = 1;
       };
       process.once("exit", unfinished);
-      const start = performance.now();
+      const wrote = performance.now();
       try {
-        await run();
+        await timed("search index", () => current.write(directories.output));
         await checkSearchBundle(path.join(directories.output, BUNDLE_DIR), marked);
         process.off("exit", unfinished);
-        reportSummary({ searchIndex: performance.now() - start });
+        // What the build waited for at its end, apart from the indexing done while pages were written.
+        reportSummary({ searchIndex: performance.now() - wrote });
+        // Pagefind's own process took the pages from the first one written on, beside the build.
+        phase("indexing beside the build", wrote - started);
       } catch (error) {
         console.error(`[backlist] ${error instanceof Error ? error.message : String(error)}\nThe site was not replaced.`);
         process.exit(1);
@@ -69,6 +76,8 @@ export function searchPlugin(config: UserConfig): void {
     }
     // The dev server reloads the edited page without waiting for the index,
     // which follows a moment later (seconds on a large archive).
+    const hasBody = marked > 0;
+    const run = () => timed("search index", () => writeSearchIndex(directories.output, { hasBody }));
     indexing = indexing.then(run, run).catch((error: unknown) => {
       console.error(`[backlist] search index: ${error instanceof Error ? error.message : String(error)}`);
     });
