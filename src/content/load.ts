@@ -35,6 +35,7 @@ import { citeCommentIn } from "../comments/cite.ts";
 import { CommentIndex } from "../comments/model.ts";
 import type { ReplyEnv } from "../markdown/reply.ts";
 import { isPageSource } from "./pages.ts";
+import { readAuthorField } from "./authors.ts";
 import { DATA_EXTENSIONS, LIMITS, controlCharacterProblems, dataFolderProblems, futurePost, hasId, mapLimit, type NestingEnv, nestingProblem, ownRecord, tagProblems, valueProblems } from "./guards.ts";
 import { inPostFolder } from "../media/folder.ts";
 
@@ -417,18 +418,18 @@ function readPost(
   }
 
   const result = schemaFor(blog.timezone ?? data.site.timezone).safeParse(value);
-  const written: unknown = (value as Record<string, unknown>).author;
-  const authorId = typeof written === "string" ? written : written === undefined ? blog.author : undefined;
-  if (written === undefined && authorId === undefined) {
-    error("author", `is required: the blog "${blogId}" names no default author`, yaml.lineOf([]));
-  } else if (authorId !== undefined && !hasId(data.authors, authorId)) {
-    error("author", `unknown author "${authorId}"; ${known(data.authors, "authors")}`, yaml.lineOf(["author"]));
+  const authorField = readAuthorField((value as Record<string, unknown>).author, blog.author, data.authors, blogId);
+  if (!authorField.ok) {
+    for (const problem of authorField.problems) {
+      const line = (problem.index !== undefined ? yaml.lineOf(["author", problem.index]) : undefined) ?? yaml.lineOf(Object.hasOwn(value, "author") ? ["author"] : []);
+      error(problem.index !== undefined ? `author.${problem.index}` : "author", problem.message, line);
+    }
   }
   if (!result.success) {
     problems.push(...zodProblems(result.error, file, yaml));
     return undefined;
   }
-  if (authorId === undefined) return undefined;
+  if (!authorField.ok) return undefined;
 
   const fm = result.data;
   const baseName = fileName.slice(0, -".md".length);
@@ -464,7 +465,7 @@ function readPost(
     date: fm.date,
     updated: fm.updated,
     order: fm.order,
-    author: authorId,
+    authors: authorField.ids,
     tags,
     summary: fm.summary,
     aliases: fm.aliases,

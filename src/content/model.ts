@@ -29,8 +29,8 @@ export interface Post {
   updated?: ArchiveDate;
   /** Position among posts with the same date (earliest first). */
   order: number;
-  /** Author id. */
-  author: string;
+  /** Author ids, the lead author first; never empty (src/content/authors.ts). */
+  authors: string[];
   tags: Tag[];
   /** From front matter, else the first paragraph as plain text. */
   summary?: string;

@@ -115,7 +115,8 @@ export function postSchema(zone: string) {
   return z.object({
     title: Text,
     date: dateIn(zone),
-    author: Id.optional(),
+    /** One author id or a list of them; the loader checks them against _data/authors (src/content/authors.ts). */
+    author: z.unknown().optional(),
     tags: tagList(Text).default([]),
     summary: OptionalText,
     updated: dateIn(zone).optional(),

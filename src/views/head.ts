@@ -1,6 +1,7 @@
 /** What goes in a page's `<head>` besides its title: structured data. */
 import type { Archive, Post } from "../content/model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { authorsOf } from "../content/authors.ts";
 import { commentsJsonLd } from "../comments/jsonld.ts";
 import { originalIsCanonical } from "./article.ts";
 
@@ -37,7 +38,7 @@ export function blogPostingJsonLd(archive: Archive, post: Post): object {
     ...(post.original ? provenanceJsonLd(post.original, url === archived ? undefined : archived) : {}),
     datePublished: iso(post.date),
     ...(post.updated ? { dateModified: iso(post.updated) } : {}),
-    author: { "@type": "Person", name: archive.authors[post.author]?.name ?? post.author, url: absoluteUrl(archive.site.url, `/authors/${post.author}/`) },
+    author: authorsOf(archive.authors, post).map((author) => ({ "@type": "Person", name: author.name, url: absoluteUrl(archive.site.url, author.url) })),
     publisher: { "@type": "Organization", name: blog?.publisher ?? archive.site.publisher },
     isPartOf: { "@type": "Blog", name: blog?.title ?? post.blog, url: absoluteUrl(archive.site.url, `/${post.blog}/`) },
     ...(post.summary ? { description: post.summary } : {}),
