@@ -187,6 +187,16 @@ function render(
     siteUrl: archive.site.url,
     resolveLink(href, lines) {
       const target = markdownTarget(href, file);
+      // A link by a post's old address goes to the post (pages are not among its "Linked from").
+      const old = target === undefined ? archive.oldAddresses?.resolve(href) : undefined;
+      if (old?.kind === "post" && (!old.target.draft || options.includeDrafts)) return old.target.url + old.suffix;
+      if (old?.kind === "unclaimed" || old?.kind === "post") {
+        const line = lineOfLink(body, bodyLine, lines, href);
+        if (old.kind === "post") problems.push({ file, line, field: "(link)", message: `→ ${href}: that post is a draft`, severity: "error" });
+        else if (old.origin === undefined) problems.push({ file, line, field: "(link)", message: `→ ${href}: no post has this old address (an alias claims its path with another query)`, severity: "error" });
+        else problems.push({ file, line, field: "(link)", message: `→ ${href}: an address on the old site (${old.origin}) that no post claims in its aliases; left as a link to the old site`, severity: "warning" });
+        return undefined;
+      }
       if (target === undefined) {
         if (href.startsWith("/") && !href.startsWith("//")) siteLinks.push({ source: file, line: lineOfLink(body, bodyLine, lines, href), href });
         return undefined;
