@@ -26,6 +26,7 @@ describe("a co-written post", () => {
     "posts/main/2008/together.md": post('title: Written Together\ndate: "2008-06-01"\nauthor: [ann, bob]', "Two heads.\n"),
     "posts/main/2008/three.md": post('title: Three Of Us\ndate: "2008-07-01"\nauthor:\n  - cy\n  - ann\n  - bob'),
     "posts/main/2008/later-ann.md": post('title: Ann Later\ndate: "2008-08-01"'),
+    "posts/main/pages/about.md": post("title: About\nauthor: [bob, cy]", "Who we are.\n"),
   });
   const result = project.build();
 
@@ -59,6 +60,10 @@ describe("a co-written post", () => {
     assert.equal(three.length, 2);
     assert.match(three[0] ?? "", /Ann Author(’|&#8217;)s recent posts/);
     assert.match(three[1] ?? "", /Bob Writer(’|&#8217;)s recent posts.*Written Together.*Bob Alone/s);
+  });
+
+  it("names a standalone page's authors too", () => {
+    assert.match(project.read("main/about/index.html"), /<span class="p-author">Bob Writer and Cy Coder<\/span>/);
   });
 
   it("carries every author in the feeds", () => {
