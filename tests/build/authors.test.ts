@@ -77,12 +77,14 @@ describe("a co-written post", () => {
     ]);
   });
 
-  it("names every author in JSON-LD, as an array", () => {
+  it("names every author in JSON-LD, as an array of Persons", () => {
     const ld = jsonLd(project.read("main/2008/06/together/index.html"));
     assert.deepEqual(ld.author, [
       { "@type": "Person", name: "Ann Author", url: "https://example.org/authors/ann/" },
       { "@type": "Person", name: "Bob Writer", url: "https://example.org/authors/bob/" },
     ]);
+    // A post by one author keeps the one Person.
+    assert.deepEqual(jsonLd(project.read("main/2008/08/later-ann/index.html")).author, { "@type": "Person", name: "Ann Author", url: "https://example.org/authors/ann/" });
   });
 
   it("keeps bylines out of the search text", () => {
