@@ -1,7 +1,10 @@
 /** Issue 12: a post written by several authors. */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, it } from "node:test";
-import { MINIMAL_DATA, Project, post } from "./project.ts";
+import { HtmlValidate, type ConfigData } from "html-validate";
+import { MINIMAL_DATA, Project, REPO, post } from "./project.ts";
 
 const DATA = {
   ...MINIMAL_DATA,
@@ -85,6 +88,14 @@ describe("a co-written post", () => {
     ]);
     // A post by one author keeps the one Person.
     assert.deepEqual(jsonLd(project.read("main/2008/08/later-ann/index.html")).author, { "@type": "Person", name: "Ann Author", url: "https://example.org/authors/ann/" });
+  });
+
+  it("is valid HTML, with one id per heading", async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(REPO, ".htmlvalidate.json"), "utf8")) as ConfigData);
+    for (const page of ["main/2008/06/together/index.html", "main/2008/07/three/index.html"]) {
+      const report = await validator.validateString(project.read(page));
+      assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.message} (${m.ruleId})`)), [], page);
+    }
   });
 
   it("keeps bylines out of the search text", () => {
