@@ -25,7 +25,7 @@ import {
 import type { Problem } from "../types.ts";
 import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, comparePosts } from "./model.ts";
 import { type LinkContext, type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
-import { OldAddresses } from "../redirects/oldlinks.ts";
+import { OldAddresses, unclaimedMessage } from "../redirects/oldlinks.ts";
 import { pathPrefix } from "../urls.ts";
 import type { ExternalLinksEnv } from "../markdown/external-links.ts";
 import { podcastWarnings } from "../feeds/podcast.ts";
@@ -549,18 +549,11 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
       const old = target === undefined && !links.oldAddresses.empty ? links.oldAddresses.resolve(href) : undefined;
       if (old?.kind === "post") return linkTo(old.target, href, old.suffix, lines, context);
       if (old?.kind === "unclaimed") {
-        const line = lineOfLink(post.body, post.bodyLine, lines, href);
-        if (old.origin === undefined) {
-          problems.push({ file: post.source, line, field: "(link)", message: `→ ${href}: no post has this old address (an alias claims its path with another query)`, severity: "error" });
-        } else if (!links.oldWarned.has(`${post.source}\0${href}`)) {
-          links.oldWarned.add(`${post.source}\0${href}`);
-          problems.push({
-            file: post.source,
-            line,
-            field: "(link)",
-            message: `→ ${href}: an address on the old site (${old.origin}) that no post claims in its aliases; left as a link to the old site`,
-            severity: "warning",
-          });
+        // A link to the old site that no post claims is reported once per post and address.
+        const seen = `${post.source}\0${href}`;
+        if (old.origin === undefined || !links.oldWarned.has(seen)) {
+          links.oldWarned.add(seen);
+          problems.push({ file: post.source, line: lineOfLink(post.body, post.bodyLine, lines, href), field: "(link)", ...unclaimedMessage(href, old) });
         }
         return undefined;
       }

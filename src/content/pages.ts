@@ -18,6 +18,7 @@ import type { Problem } from "../types.ts";
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import type { Archive, Post, SiteLink } from "./model.ts";
 import { readAuthorField } from "./authors.ts";
+import { unclaimedMessage } from "../redirects/oldlinks.ts";
 import { decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
 
 /** The folder of a blog's pages, under `posts/<blog>/`. */
@@ -192,9 +193,7 @@ function render(
       if (old?.kind === "post" && (!old.target.draft || options.includeDrafts)) return old.target.url + old.suffix;
       if (old?.kind === "unclaimed" || old?.kind === "post") {
         const line = lineOfLink(body, bodyLine, lines, href);
-        if (old.kind === "post") problems.push({ file, line, field: "(link)", message: `→ ${href}: that post is a draft`, severity: "error" });
-        else if (old.origin === undefined) problems.push({ file, line, field: "(link)", message: `→ ${href}: no post has this old address (an alias claims its path with another query)`, severity: "error" });
-        else problems.push({ file, line, field: "(link)", message: `→ ${href}: an address on the old site (${old.origin}) that no post claims in its aliases; left as a link to the old site`, severity: "warning" });
+        problems.push({ file, line, field: "(link)", ...(old.kind === "post" ? { message: `→ ${href}: that post is a draft`, severity: "error" as const } : unclaimedMessage(href, old)) });
         return undefined;
       }
       if (target === undefined) {

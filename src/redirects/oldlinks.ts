@@ -34,6 +34,13 @@ export type OldLink<T> =
    */
   | { kind: "unclaimed"; origin?: string };
 
+/** What the build says of a link to an old address no post claims: an error, or (on an old origin) a warning. */
+export function unclaimedMessage(href: string, link: { origin?: string }): { message: string; severity: "error" | "warning" } {
+  return link.origin === undefined
+    ? { message: `→ ${href}: no post has this old address (an alias claims its path with another query)`, severity: "error" }
+    : { message: `→ ${href}: an address on the old site (${link.origin}) that no post claims in its aliases; left as a link to the old site`, severity: "warning" };
+}
+
 /** An origin's key: its host without `www.`, and its port when it is not the scheme's default; the scheme is ignored. */
 export function originKey(url: URL): string {
   const host = url.hostname.toLowerCase().replace(/^www\./, "");

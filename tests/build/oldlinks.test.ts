@@ -24,6 +24,7 @@ describe("a link by old address", () => {
         "See also [the KVM notes](https://www.old.example.com/index.php/kvm) on the old site.\n\n" +
         "And [once more](http://old.example.com/archives/2008/06/xen-notes.html/).\n",
     ),
+    "posts/main/pages/about.md": post("title: About", "Start with [the Xen notes](https://old.example.com/archives/2008/06/xen-notes.html).\n"),
   });
   const result = project.build();
 
@@ -35,6 +36,10 @@ describe("a link by old address", () => {
     assert.match(html, /<a href="\/main\/2008\/06\/kvm\/">the KVM notes<\/a>/);
     assert.match(html, /<a href="\/main\/2008\/06\/xen\/">once more<\/a>/);
     assert.doesNotMatch(html, /old\.example\.com|archives\/2008\/06\/xen-notes/);
+  });
+
+  it("is rewritten in a standalone page too", () => {
+    assert.match(project.read("main/about/index.html"), /<a href="\/main\/2008\/06\/xen\/">the Xen notes<\/a>/);
   });
 
   it("makes the linking post appear under \"Linked from\"", () => {

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { OldAddresses, originProblem } from "../../src/redirects/oldlinks.ts";
+import { OldAddresses, originProblem, unclaimedMessage } from "../../src/redirects/oldlinks.ts";
 import { SiteSchema } from "../../src/schema/index.ts";
 
 const XEN = { source: "posts/main/2008/xen.md", url: "/main/2008/06/xen/", aliases: ["/archives/2008/06/xen.html", "https://old.example.com/blog/xen-notes/"] };
@@ -69,6 +69,14 @@ describe("links by old address", () => {
   it("under a path prefix, takes a full URL's path that holds the prefix as the site's", () => {
     const prefixed = new OldAddresses([XEN], ["https://ann.github.io"], "/blog/");
     assert.equal(target(prefixed.resolve("https://ann.github.io/blog/archives/2008/06/xen.html")), "/main/2008/06/xen/");
+  });
+
+  it("reports an unclaimed old path as an error, an unclaimed old-origin URL as a warning", () => {
+    assert.equal(unclaimedMessage("/archives.php?id=13", {}).severity, "error");
+    assert.deepEqual(unclaimedMessage("https://old.example.com/gone/", { origin: "https://old.example.com" }), {
+      message: "→ https://old.example.com/gone/: an address on the old site (https://old.example.com) that no post claims in its aliases; left as a link to the old site",
+      severity: "warning",
+    });
   });
 
   it("is empty without aliases or old origins", () => {
