@@ -43,7 +43,7 @@ export function render({ archive, series }: { archive: ArchiveStore; series: Ser
                 <a href={post.url}>{post.title}</a>
               </h2>
               <p class="meta">
-                <a href={post.blogUrl}>{post.blogTitle}</a> · {post.author} · <time datetime={post.datetime}>{post.date}</time>
+                <a href={post.blogUrl}>{post.blogTitle}</a> · {post.authors} · <time datetime={post.datetime}>{post.date}</time>
               </p>
               {post.summary ? <p class="summary">{post.summary}</p> : !post.preserved && <p class="summary not-preserved-note">Text not preserved.</p>}
             </li>

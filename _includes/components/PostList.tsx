@@ -10,7 +10,7 @@ export function PostList({ posts }: { posts: PostSummary[] }) {
             <a href={post.url}>{post.title}</a>
           </h2>
           <p class="meta">
-            <a href={post.blogUrl}>{post.blogTitle}</a> · {post.author} · <time datetime={post.datetime}>{post.date}</time>
+            <a href={post.blogUrl}>{post.blogTitle}</a> · {post.authors} · <time datetime={post.datetime}>{post.date}</time>
             {post.comments && (
               <>
                 {" · "}

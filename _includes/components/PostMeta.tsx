@@ -1,14 +1,14 @@
 /** Byline of a post: author, date, update, tags. */
 import type { ArticleView } from "../../src/views/article.ts";
 
-export type PostMetaProps = Pick<ArticleView, "author" | "blog" | "datetime" | "date" | "updated" | "tags" | "comments">;
+export type PostMetaProps = Pick<ArticleView, "byline" | "blog" | "datetime" | "date" | "updated" | "tags" | "comments">;
 
-export function PostMeta({ author, blog, datetime, date, updated, tags, comments }: PostMetaProps) {
+export function PostMeta({ byline, blog, datetime, date, updated, tags, comments }: PostMetaProps) {
   return (
     // Not part of the post's text for search: results show the post's own words, not its byline.
     <div class="post-meta" data-pagefind-ignore="">
       <p class="byline">
-        By <a href={author.url} rel="author">{author.name}</a> in <a href={blog.url}>{blog.title}</a>
+        By {byline.map((part) => (part.url ? <a href={part.url} rel="author">{part.text}</a> : part.text))} in <a href={blog.url}>{blog.title}</a>
         {" · "}
         <time datetime={datetime}>{date}</time>
         {updated && (

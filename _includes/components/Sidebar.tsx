@@ -12,7 +12,7 @@ import { LinkList, Widget } from "./Widget.tsx";
 
 type WithWords = { words: Words };
 
-export function RelatedPosts({ posts, words }: Pick<SidebarView["recent"], "posts"> & WithWords) {
+export function RelatedPosts({ posts, words }: { posts: SidebarView["related"] } & WithWords) {
   if (posts.length === 0) return null;
   return (
     <Widget id="related-posts" title={words.related_posts}>
@@ -21,12 +21,18 @@ export function RelatedPosts({ posts, words }: Pick<SidebarView["recent"], "post
   );
 }
 
+/** One box per author of the post (a co-written post has several), the lead author's first. */
 export function RecentPosts({ recent, words }: Pick<SidebarView, "recent"> & WithWords) {
-  if (recent.posts.length === 0) return null;
   return (
-    <Widget id="recent-posts" title={<Phrase text={words.recent_posts} values={{ author: recent.authorName }} />}>
-      <LinkList links={recent.posts} />
-    </Widget>
+    <>
+      {recent.map((list, i) =>
+        list.posts.length === 0 ? null : (
+          <Widget id={i === 0 ? "recent-posts" : `recent-posts-${i + 1}`} kind="recent-posts" title={<Phrase text={words.recent_posts} values={{ author: list.authorName }} />}>
+            <LinkList links={list.posts} />
+          </Widget>
+        ),
+      )}
+    </>
   );
 }
 
@@ -153,7 +159,7 @@ export function Sidebar({ view }: { view: SidebarView }) {
       <SisterBlogPosts sisters={view.sisters} words={words} />
       <BookRecommendations books={view.books} words={words} />
       <PodcastEpisode podcast={view.podcast} words={words} />
-      <AlsoVisit authorName={view.recent.authorName} items={view.alsoVisit} words={words} />
+      <AlsoVisit authorName={view.leadAuthorName} items={view.alsoVisit} words={words} />
       <Promos promos={view.promos} words={words} />
     </>
   );

@@ -2,15 +2,17 @@
 import type { ComponentChildren } from "preact";
 
 export interface WidgetProps {
-  /** Id of the heading; also the box's class. */
+  /** Id of the heading; also the box's class, unless `kind` gives one. */
   id: string;
+  /** The box's class, when several boxes of one kind are on a page (each with its own `id`). */
+  kind?: string;
   title: ComponentChildren;
   children: ComponentChildren;
 }
 
-export function Widget({ id, title, children }: WidgetProps) {
+export function Widget({ id, kind = id, title, children }: WidgetProps) {
   return (
-    <section class={`widget ${id}`} aria-labelledby={`${id}-heading`}>
+    <section class={`widget ${kind}`} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{title}</h2>
       {children}
     </section>

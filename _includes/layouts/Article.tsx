@@ -68,7 +68,9 @@ export function Article({ site, view, sidebar, jsonLd, comments, series }: Artic
         </article>
         <aside class="sidebar" aria-label="Around this post">
           <Sidebar view={sidebar} />
-          <AuthorCard author={view.author} words={sidebar.words} />
+          {view.authors.map((author, i) => (
+            <AuthorCard author={author} index={i} words={sidebar.words} />
+          ))}
         </aside>
       </div>
     </Base>

@@ -8,6 +8,7 @@
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
+import { withoutNoopener } from "../markdown/external-links.ts";
 
 /** What the rule needs from the render environment. */
 export interface LinkEnv {
@@ -95,7 +96,15 @@ function rewrite(
       return { text: plain.text, start, end };
     };
     const next = resolve(href, lines, context);
-    if (next !== undefined) token.attrSet("href", next);
+    if (next === undefined) continue;
+    token.attrSet("href", next);
+    // A link to the old site rewritten to a page of the archive no longer leaves it.
+    if (isExternal(href) && !isExternal(next)) {
+      const written = token.attrGet("rel");
+      const rel = withoutNoopener(written === null ? null : String(written));
+      if (rel === undefined) token.attrs = (token.attrs ?? []).filter(([name]) => name !== "rel");
+      else token.attrSet("rel", rel);
+    }
   }
 }
 

@@ -24,7 +24,9 @@ import {
 } from "../schema/index.ts";
 import type { Problem } from "../types.ts";
 import { type Archive, type ArchiveData, type Post, type SiteLink, type Tag, comparePosts } from "./model.ts";
-import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
+import { type LinkContext, type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
+import { OldAddresses, unclaimedMessage } from "../redirects/oldlinks.ts";
+import { pathPrefix } from "../urls.ts";
 import type { ExternalLinksEnv } from "../markdown/external-links.ts";
 import { podcastWarnings } from "../feeds/podcast.ts";
 import { seriesProblems } from "../series/index.ts";
@@ -35,6 +37,7 @@ import { citeCommentIn } from "../comments/cite.ts";
 import { CommentIndex } from "../comments/model.ts";
 import type { ReplyEnv } from "../markdown/reply.ts";
 import { isPageSource } from "./pages.ts";
+import { readAuthorField } from "./authors.ts";
 import { DATA_EXTENSIONS, LIMITS, controlCharacterProblems, dataFolderProblems, futurePost, hasId, mapLimit, type NestingEnv, nestingProblem, ownRecord, tagProblems, valueProblems } from "./guards.ts";
 import { inPostFolder } from "../media/folder.ts";
 
@@ -80,7 +83,14 @@ export async function loadArchive(options: LoadOptions): Promise<Archive> {
   const comments = await timed("comments files", () => loadComments(options, posts, (post) => data.blogs[post.blog]?.timezone ?? data.site.timezone, problems));
   problems.push(...seriesProblems(posts.filter((post) => options.includeDrafts || !post.draft)));
   const built = posts.filter((post) => options.includeDrafts || !post.draft);
-  const links: LinkGraph = { bySource: new Map(posts.map((post) => [post.source, post])), backlinks: new Map(), siteLinks: [] };
+  const links: LinkGraph = {
+    bySource: new Map(posts.map((post) => [post.source, post])),
+    backlinks: new Map(),
+    siteLinks: [],
+    // Links by old address (aliases, `site.old_origins`); drafts too, so a link to one says it is a draft.
+    oldAddresses: new OldAddresses(posts, data.site.old_origins ?? [], pathPrefix()),
+    oldWarned: new Set(),
+  };
   const pinned = resolvePinned(built, links.bySource, options, problems);
   // Drafts are never among other posts' related posts (their own pages have none).
   if (!problems.some((p) => p.severity === "error")) options.beforeRender?.(built.filter((post) => !post.draft), pinned);
@@ -236,7 +246,7 @@ function parseWith<T extends z.ZodType>(
  */
 export function emptyArchive(): Archive {
   const data: ArchiveData = { site: fallbackSite(), authors: {}, blogs: {}, podcasts: {}, books: {}, reviews: [] };
-  return indexArchive(data, [], { bySource: new Map(), backlinks: new Map(), siteLinks: [] }, new Map(), []);
+  return indexArchive(data, [], { bySource: new Map(), backlinks: new Map(), siteLinks: [], oldAddresses: new OldAddresses([]), oldWarned: new Set() }, new Map(), []);
 }
 
 function fallbackSite(): Site {
@@ -417,18 +427,18 @@ function readPost(
   }
 
   const result = schemaFor(blog.timezone ?? data.site.timezone).safeParse(value);
-  const written: unknown = (value as Record<string, unknown>).author;
-  const authorId = typeof written === "string" ? written : written === undefined ? blog.author : undefined;
-  if (written === undefined && authorId === undefined) {
-    error("author", `is required: the blog "${blogId}" names no default author`, yaml.lineOf([]));
-  } else if (authorId !== undefined && !hasId(data.authors, authorId)) {
-    error("author", `unknown author "${authorId}"; ${known(data.authors, "authors")}`, yaml.lineOf(["author"]));
+  const authorField = readAuthorField((value as Record<string, unknown>).author, blog.author, data.authors, blogId);
+  if (!authorField.ok) {
+    for (const problem of authorField.problems) {
+      const line = (problem.index !== undefined ? yaml.lineOf(["author", problem.index]) : undefined) ?? yaml.lineOf(Object.hasOwn(value, "author") ? ["author"] : []);
+      error(problem.index !== undefined ? `author.${problem.index}` : "author", problem.message, line);
+    }
   }
   if (!result.success) {
     problems.push(...zodProblems(result.error, file, yaml));
     return undefined;
   }
-  if (authorId === undefined) return undefined;
+  if (!authorField.ok) return undefined;
 
   const fm = result.data;
   const baseName = fileName.slice(0, -".md".length);
@@ -464,7 +474,7 @@ function readPost(
     date: fm.date,
     updated: fm.updated,
     order: fm.order,
-    author: authorId,
+    authors: authorField.ids,
     tags,
     summary: fm.summary,
     aliases: fm.aliases,
@@ -518,6 +528,9 @@ interface LinkGraph {
   /** Target source → linking post's source → the sentence around its first link (src/backlinks). */
   snippets?: Map<string, Map<string, LinkSnippet>>;
   siteLinks: SiteLink[];
+  oldAddresses: OldAddresses<Post>;
+  /** `file\0href` of the links to old origins already warned about, so each is reported once. */
+  oldWarned: Set<string>;
 }
 
 /**
@@ -533,6 +546,17 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
     citeComment: citeCommentIn(post, { index: comments, bySource: links.bySource, includeDrafts: options.includeDrafts, problems }),
     resolveLink(href, lines, context) {
       const target = markdownTarget(href, post.source);
+      const old = target === undefined && !links.oldAddresses.empty ? links.oldAddresses.resolve(href) : undefined;
+      if (old?.kind === "post") return linkTo(old.target, href, old.suffix, lines, context);
+      if (old?.kind === "unclaimed") {
+        // A link to the old site that no post claims is reported once per post and address.
+        const seen = `${post.source}\0${href}`;
+        if (old.origin === undefined || !links.oldWarned.has(seen)) {
+          links.oldWarned.add(seen);
+          problems.push({ file: post.source, line: lineOfLink(post.body, post.bodyLine, lines, href), field: "(link)", ...unclaimedMessage(href, old) });
+        }
+        return undefined;
+      }
       if (target === undefined) {
         const sitePath = sitePathOf(href, post.url);
         if (sitePath !== undefined) {
@@ -552,18 +576,26 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
         });
         return undefined;
       }
-      if (linked !== post) {
-        let from = links.backlinks.get(linked.source);
-        if (!from) links.backlinks.set(linked.source, (from = new Set()));
-        from.add(post);
-        links.snippets ??= new Map();
-        let snippets = links.snippets.get(linked.source);
-        if (!snippets) links.snippets.set(linked.source, (snippets = new Map()));
-        if (!snippets.has(post.source)) snippets.set(post.source, linkSnippet(context(), { locale: options.locale }));
-      }
-      return linked.url + splitHref(href).suffix;
+      return linkTo(linked, href, splitHref(href).suffix, lines, context);
     },
   };
+  /** The link to `linked` (a built post): its URL, and a backlink from this post. */
+  function linkTo(linked: Post, href: string, suffix: string, lines: readonly [number, number] | null, context: () => LinkContext): string | undefined {
+    if (linked.draft && !options.includeDrafts) {
+      problems.push({ file: post.source, line: lineOfLink(post.body, post.bodyLine, lines, href), field: "(link)", message: `→ ${href}: that post is a draft`, severity: "error" });
+      return undefined;
+    }
+    if (linked !== post) {
+      let from = links.backlinks.get(linked.source);
+      if (!from) links.backlinks.set(linked.source, (from = new Set()));
+      from.add(post);
+      links.snippets ??= new Map();
+      let snippets = links.snippets.get(linked.source);
+      if (!snippets) links.snippets.set(linked.source, (snippets = new Map()));
+      if (!snippets.has(post.source)) snippets.set(post.source, linkSnippet(context(), { locale: options.locale }));
+    }
+    return linked.url + suffix;
+  }
   const tokens = md.parse(post.body, env);
   const tooDeep = nestingProblem(env, post.source, post.bodyLine);
   if (tooDeep) problems.push(tooDeep);
@@ -665,6 +697,7 @@ function indexArchive(
     backlinks: new Map([...links.backlinks].map(([source, from]) => [source, [...from].filter((post) => !post.draft).sort(comparePosts).reverse()])),
     backlinkSnippets: links.snippets ?? new Map(),
     siteLinks: links.siteLinks,
+    oldAddresses: links.oldAddresses,
     warnings: problems.filter((p) => p.severity === "warning"),
     comments,
   };

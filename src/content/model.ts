@@ -10,6 +10,7 @@ import type { CommentIndex } from "../comments/model.ts";
 import type { Problem } from "../types.ts";
 import type { StandalonePage } from "./pages.ts";
 import type { LinkSnippet } from "../backlinks/context.ts";
+import type { OldAddresses } from "../redirects/oldlinks.ts";
 
 export interface Tag {
   slug: string;
@@ -29,8 +30,8 @@ export interface Post {
   updated?: ArchiveDate;
   /** Position among posts with the same date (earliest first). */
   order: number;
-  /** Author id. */
-  author: string;
+  /** Author ids, the lead author first; never empty (src/content/authors.ts). */
+  authors: string[];
   tags: Tag[];
   /** From front matter, else the first paragraph as plain text. */
   summary?: string;
@@ -88,6 +89,8 @@ export interface Archive extends ArchiveData {
   backlinks: ReadonlyMap<string, readonly Post[]>;
   /** For each linked post (by source), the sentence around the first link of each post linking to it (by source). */
   backlinkSnippets?: ReadonlyMap<string, ReadonlyMap<string, LinkSnippet>>;
+  /** The posts' old addresses (aliases, `site.old_origins`), for links by old address (src/redirects/oldlinks.ts). */
+  oldAddresses?: OldAddresses<Post>;
   /** Root-relative links found in posts (`/tags/xen/`), checked once the site's URLs are known. */
   siteLinks: readonly SiteLink[];
   /**

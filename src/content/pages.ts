@@ -17,6 +17,8 @@ import { slugify } from "../slug.ts";
 import type { Problem } from "../types.ts";
 import { type LinkEnv, lineOfLink, markdownTarget, splitHref } from "./links.ts";
 import type { Archive, Post, SiteLink } from "./model.ts";
+import { readAuthorField } from "./authors.ts";
+import { unclaimedMessage } from "../redirects/oldlinks.ts";
 import { decodeUtf8, parseYaml, splitFrontMatter, zodProblems } from "./source.ts";
 
 /** The folder of a blog's pages, under `posts/<blog>/`. */
@@ -33,7 +35,8 @@ export interface StandalonePage {
   title: string;
   date?: ArchiveDate;
   updated?: ArchiveDate;
-  author?: string;
+  /** Author ids, in order; empty when neither the page nor its blog names one. */
+  authors: string[];
   summary?: string;
   aliases: string[];
   draft: boolean;
@@ -138,9 +141,13 @@ export async function loadPages(options: PagesOptions, archive: Archive): Promis
       continue;
     }
     const fm = result.data;
-    const author = fm.author ?? blogData.author;
-    if (fm.author !== undefined && !Object.hasOwn(archive.authors, fm.author)) {
-      error("author", `unknown author "${fm.author}"`, yaml.lineOf(["author"]));
+    // A page may name its authors as a post does; without them, the blog's default author (if any).
+    const written = (value as Record<string, unknown>).author;
+    const authorField = written === undefined && blogData.author === undefined ? { ok: true as const, ids: [] } : readAuthorField(written, blogData.author, archive.authors, blog);
+    if (!authorField.ok) {
+      for (const problem of authorField.problems) {
+        error(problem.index !== undefined ? `author.${problem.index}` : "author", problem.message, (problem.index !== undefined ? yaml.lineOf(["author", problem.index]) : undefined) ?? yaml.lineOf(["author"]));
+      }
       continue;
     }
     if (fm.draft && !options.includeDrafts) continue;
@@ -153,7 +160,7 @@ export async function loadPages(options: PagesOptions, archive: Archive): Promis
       title: fm.title,
       date: fm.date,
       updated: fm.updated,
-      author,
+      authors: authorField.ids,
       summary: fm.summary,
       aliases: fm.aliases,
       draft: fm.draft,
@@ -181,6 +188,14 @@ function render(
     siteUrl: archive.site.url,
     resolveLink(href, lines) {
       const target = markdownTarget(href, file);
+      // A link by a post's old address goes to the post (pages are not among its "Linked from").
+      const old = target === undefined ? archive.oldAddresses?.resolve(href) : undefined;
+      if (old?.kind === "post" && (!old.target.draft || options.includeDrafts)) return old.target.url + old.suffix;
+      if (old?.kind === "unclaimed" || old?.kind === "post") {
+        const line = lineOfLink(body, bodyLine, lines, href);
+        problems.push({ file, line, field: "(link)", ...(old.kind === "post" ? { message: `→ ${href}: that post is a draft`, severity: "error" as const } : unclaimedMessage(href, old)) });
+        return undefined;
+      }
       if (target === undefined) {
         if (href.startsWith("/") && !href.startsWith("//")) siteLinks.push({ source: file, line: lineOfLink(body, bodyLine, lines, href), href });
         return undefined;

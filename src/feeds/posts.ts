@@ -9,6 +9,7 @@
  * are (escaped, never wrapped or re-indented).
  */
 import type { Archive, Post } from "../content/model.ts";
+import { authorsOf } from "../content/authors.ts";
 import { FEED_HISTORY_NAMESPACE, archiveLinks, pageFeed, type ArchivePage } from "./archive.ts";
 import {
   ARCHIVE_PAGE_SIZE,
@@ -71,8 +72,8 @@ interface PostEntry {
   post: Post;
   url: string;
   html: string;
-  authorName: string;
-  authorUrl: string;
+  /** Every author of the post, in order, with the absolute URL of their page. */
+  authors: { name: string; url: string }[];
   published: string;
   updated: string;
   /** For choosing a feed's `updated`. */
@@ -86,8 +87,7 @@ function postEntry(archive: Archive, urls: SiteUrls, post: Post): PostEntry {
     post,
     url,
     html: post.preserved ? absolutizeHtml(post.html, url, urls) : NOT_PRESERVED_HTML,
-    authorName: archive.authors[post.author]?.name ?? post.author,
-    authorUrl: urls.abs(`/authors/${post.author}/`),
+    authors: authorsOf(archive.authors, post).map((author) => ({ name: author.name, url: urls.abs(author.url) })),
     published: isoDate(post.date.dt),
     updated: isoDate(updated.dt),
     updatedAt: updated.start,
@@ -104,7 +104,7 @@ function atomEntry(entry: PostEntry): XmlTree {
     link: { "@_href": entry.url, "@_rel": "alternate", "@_type": "text/html" },
     published: entry.published,
     updated: entry.updated,
-    author: { name: entry.authorName, uri: entry.authorUrl },
+    author: entry.authors.map((author): XmlTree => ({ name: author.name, uri: author.url })),
     category: entry.post.tags.map((tag): XmlTree => ({ "@_term": tag.name })),
     summary: entry.post.summary ? text(entry.post.summary) : undefined,
     content: { "@_type": "html", "#text": entry.html },
@@ -161,7 +161,7 @@ function jsonFeed(archive: Archive, scope: PostFeedScope, entries: readonly Post
       date_published: entry.published,
       // Only when the post says when it was revised.
       ...(entry.post.updated ? { date_modified: entry.updated } : {}),
-      authors: [{ name: entry.authorName, url: entry.authorUrl }],
+      authors: entry.authors,
       ...(entry.post.tags.length ? { tags: entry.post.tags.map((tag) => tag.name) } : {}),
     })),
   };

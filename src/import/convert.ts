@@ -29,7 +29,13 @@ export interface ImportedPost {
   /** As it goes into the front matter. */
   date: string;
   parsed: ArchiveDate;
-  author: string;
+  /**
+   * Author ids, the lead author first. Sources name one author per item
+   * (WordPress's `dc:creator`; a feed's creators are one person's name and
+   * login, or the feed's own authors), so an import gives one; front matter
+   * takes a list.
+   */
+  authors: string[];
   tags: string[];
   summary?: string;
   /** Path of the post on the old site, when it had one. */
@@ -253,7 +259,7 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
       title,
       date: item.date.value,
       parsed,
-      author,
+      authors: [author],
       tags: item.kind === "page" ? [] : tags,
       summary,
       alias: aliasOf(item.link),
@@ -340,7 +346,7 @@ export function postText(placement: Placement, body = placement.post.body): stri
   const front = frontMatterText({
     title: post.title,
     date: post.date,
-    author: post.author,
+    authors: post.authors,
     tags: post.tags,
     summary: post.summary,
     aliases: post.alias && post.alias !== url ? [post.alias] : [],

@@ -10,7 +10,9 @@ import { stringify } from "yaml";
 export interface FrontMatterFields {
   title: string;
   date: string;
+  /** One author id, or several for a co-written post (written as a list). */
   author?: string;
+  authors?: readonly string[];
   tags?: readonly string[];
   summary?: string;
   aliases?: readonly string[];
@@ -38,7 +40,9 @@ function blockList(items: readonly string[]): string {
 /** The `---`-fenced front matter of a post, keys in the README's order, ending with a newline. */
 export function frontMatterText(fields: FrontMatterFields): string {
   const lines = [`title: ${quoted(oneLine(fields.title))}`, `date: ${quoted(fields.date)}`];
-  if (fields.author) lines.push(`author: ${fields.author}`);
+  const authors = [...(fields.author ? [fields.author] : []), ...(fields.authors ?? [])].filter((id, i, all) => all.indexOf(id) === i);
+  if (authors.length === 1) lines.push(`author: ${authors[0]}`);
+  else if (authors.length > 1) lines.push(`author: ${flowList(authors)}`);
   if (fields.tags?.length) lines.push(`tags: ${flowList(fields.tags.map(oneLine))}`);
   if (fields.summary) lines.push(`summary: ${quoted(oneLine(fields.summary))}`);
   if (fields.aliases?.length) lines.push("aliases:", blockList(fields.aliases));

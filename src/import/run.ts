@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type AuthorPlan, planAuthors, writeAuthors } from "./authors.ts";
+import { originsToAdd, writeOldOrigins } from "./site.ts";
 import { commentsYaml } from "./comments.ts";
 import { type ImportedPost, type Placement, type SkippedItem, commentsFile, convertItems, placePosts, postText } from "./convert.ts";
 import { decodeSource, withoutDoctype } from "./decode.ts";
@@ -73,6 +74,9 @@ export interface ImportReport {
   warnings: string[];
   authorsAdded: AuthorPlan["added"];
   authorsFile?: string;
+  /** Origins of the old site added to `old_origins` in the site data file (`siteFile`). */
+  originsAdded: string[];
+  siteFile?: string;
   blog: string;
 }
 
@@ -166,6 +170,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   };
 
   const authorsFile = await writeAuthors(root, plan.added);
+  // The WordPress sites' origins, so links to them by full URL lead to the imported posts.
+  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr").map((feed) => feed.site), data.site.url);
+  const siteFile = await writeOldOrigins(root, originsAdded);
   const report: ImportReport = {
     files: options.files,
     formats: feeds.map((feed) => feed.format),
@@ -176,6 +183,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     unknownShortcodes: new Map(),
     warnings: [],
     authorsAdded: authorsFile ? plan.added : [],
+    originsAdded: siteFile ? originsAdded : [],
+    ...(siteFile ? { siteFile } : {}),
     authorsFile,
     blog,
   };
@@ -358,6 +367,7 @@ export function formatReport(report: ImportReport): string {
       (left.length ? `; left out ${left.join(", ")}` : ""),
   );
   if (report.authorsFile) lines.push(`Authors added to ${report.authorsFile}: ${report.authorsAdded.map((author) => author.id).join(", ")}`);
+  if (report.siteFile) lines.push(`Old site added to old_origins in ${report.siteFile}: ${report.originsAdded.join(", ")}`);
   lines.push(`The import's record of what it wrote is ${stateFile(report.blog)}.`);
   return lines.join("\n");
 }

@@ -38,6 +38,12 @@ export function withNoopener(rel: string | null): string {
   return values.some((value) => value.toLowerCase() === REL) ? values.join(" ") : [...values, REL].join(" ");
 }
 
+/** `rel` without `noopener`, for a link that no longer leaves the site (a link by old address); undefined when nothing is left. */
+export function withoutNoopener(rel: string | null): string | undefined {
+  const values = (rel ?? "").split(/\s+/).filter((value) => value && value.toLowerCase() !== REL);
+  return values.length ? values.join(" ") : undefined;
+}
+
 /** markdown-it plugin: runs after linkify, so bare URLs are covered too. */
 export function externalLinks(md: MarkdownIt): void {
   md.core.ruler.push("external_links", (state) => {

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { type ArchiveDate, isValidZone, parseArchiveDate } from "../dates.ts";
 import { LinksFileSchema } from "../links/model.ts";
 import { WordsSchema } from "../words/index.ts";
+import { originProblem } from "../redirects/oldlinks.ts";
 
 /** Non-empty plain text; numbers are taken as their text (`title: 2008`). */
 export const Text = z
@@ -41,6 +42,16 @@ export const UrlOrPath = z
   .refine((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? Url.safeParse(value).success : value !== "" && !value.startsWith("//")), {
     error: (issue) => `"${String(issue.input)}" is not an http(s) URL or a path on the site`,
   });
+
+/** An http(s) origin: the scheme and host (and port) only, such as `https://old.example.com`. */
+export const Origin = z
+  .string({ error: "must be an http(s) origin, such as https://old.example.com" })
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = originProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((value) => new URL(value).origin);
 
 /** An IANA time zone name such as `America/New_York`. */
 export const TimeZone = z.string().refine(isValidZone, {
@@ -115,7 +126,8 @@ export function postSchema(zone: string) {
   return z.object({
     title: Text,
     date: dateIn(zone),
-    author: Id.optional(),
+    /** One author id or a list of them; the loader checks them against _data/authors (src/content/authors.ts). */
+    author: z.unknown().optional(),
     tags: tagList(Text).default([]),
     summary: OptionalText,
     updated: dateIn(zone).optional(),
@@ -158,6 +170,11 @@ export const SiteSchema = z.object({
   words: WordsSchema.optional(),
   /** A post dated after the build: `publish` it with a warning (the default) or `hold` it back until then. */
   future: z.enum(["publish", "hold"], { error: 'must be "publish" or "hold"' }).optional(),
+  /**
+   * Origins the old blog was served from (`https://old.example.com`): a link
+   * in a post to an address there is a link by old address (src/redirects/oldlinks.ts).
+   */
+  old_origins: listOf(Origin).optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

@@ -6,7 +6,7 @@
  * tags, related posts or place in the blog's lists.
  */
 import { z } from "zod";
-import { Id, Text, dateIn } from "./index.ts";
+import { Text, dateIn } from "./index.ts";
 
 export const PAGE_KEYS = ["title", "date", "updated", "author", "summary", "aliases", "draft", "order"] as const;
 
@@ -22,7 +22,8 @@ export function pageSchema(zone: string) {
     title: Text,
     date: dateIn(zone).optional(),
     updated: dateIn(zone).optional(),
-    author: Id.optional(),
+    /** One author id or a list of them, checked by the loader (src/content/authors.ts). */
+    author: z.unknown().optional(),
     summary: OptionalText,
     aliases: listOfText.default([]),
     draft: z.boolean({ error: "must be true or false" }).default(false),

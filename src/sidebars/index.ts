@@ -16,6 +16,7 @@ import { computeRelated, type RelatedDoc, type RelatedOverrides } from "../relat
 import type { Episode, Promo, Review } from "../schema/index.ts";
 import { slugify } from "../slug.ts";
 import { type PostLink, postLink } from "../views/article.ts";
+import { authorsOf } from "../content/authors.ts";
 import { timed } from "../timings.ts";
 import { backlinksOf, type Backlink } from "../backlinks/index.ts";
 import { blogWords, type Words } from "../words/index.ts";
@@ -38,7 +39,10 @@ export interface DatedLink {
 
 export interface SidebarView {
   related: PostLink[];
-  recent: { authorName: string; posts: PostLink[] };
+  /** Each author's recent posts in the blog, one list per author of the post (the lead author first). */
+  recent: { authorName: string; posts: PostLink[] }[];
+  /** The lead author's name: the reviews, books, podcast and "also visit" boxes are theirs. */
+  leadAuthorName: string;
   reviews: DatedLink[];
   sisters: { title: string; url: string; posts: PostLink[] }[];
   podcast?: { title: string; url: string; hostName: string; episode?: DatedLink };
@@ -60,9 +64,13 @@ export interface SidebarIndex {
   archive: Archive;
   mode: "as-of-post" | "latest";
   limits: SidebarLimits;
-  /** `blog\0author` → that author's posts in that blog, oldest first; and each post's index in it. */
+  /**
+   * `blog\0author` → that author's posts in that blog, oldest first (a
+   * co-written post is in each of its authors' lists); and each post's
+   * index in each of them, in the order of `post.authors`.
+   */
   byBlogAuthor: Map<string, Post[]>;
-  blogAuthorIndex: Map<Post, number>;
+  blogAuthorIndex: Map<Post, number[]>;
   /** Reviews by reviewer (`""` for reviews without one), oldest first. */
   reviewsByAuthor: Map<string, Review[]>;
   /** Each show's episodes, oldest first, with their anchors on the show's page. */
@@ -114,11 +122,17 @@ export function buildSidebarIndex(
 ): SidebarIndex {
   const chronological = [...archive.posts].reverse();
   const byBlogAuthor = new Map<string, Post[]>();
-  const blogAuthorIndex = new Map<Post, number>();
+  const blogAuthorIndex = new Map<Post, number[]>();
   for (const post of chronological) {
-    const k = key(post.blog, post.author);
-    blogAuthorIndex.set(post, byBlogAuthor.get(k)?.length ?? 0);
-    push(byBlogAuthor, k, post);
+    blogAuthorIndex.set(
+      post,
+      post.authors.map((author) => {
+        const k = key(post.blog, author);
+        const at = byBlogAuthor.get(k)?.length ?? 0;
+        push(byBlogAuthor, k, post);
+        return at;
+      }),
+    );
   }
 
   const reviewsByAuthor = new Map<string, Review[]>();
@@ -204,16 +218,19 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
   const locale = archive.site.language;
   const asOf = index.mode === "as-of-post";
   const link = (p: Post) => postLink(p, locale);
-  const author = archive.authors[post.author];
+  const authors = authorsOf(archive.authors, post);
+  const lead = authors[0]?.id ?? "";
   const blog = archive.blogs[post.blog];
 
-  // The author's earlier posts in this blog (as of the post), or their newest.
-  const mine = index.byBlogAuthor.get(key(post.blog, post.author)) ?? [];
-  // A draft is in no list: its place is after the posts up to its date.
-  const position = index.blogAuthorIndex.get(post) ?? countUpTo(mine, byStart, post.date.end);
-  const recent = newestBefore(mine, asOf ? position : mine.length, limits.recent, post).map(link);
+  // Each author's earlier posts in this blog (as of the post), or their newest.
+  const recent = authors.map((author, i) => {
+    const mine = index.byBlogAuthor.get(key(post.blog, author.id)) ?? [];
+    // A draft is in no list: its place is after the posts up to its date.
+    const position = index.blogAuthorIndex.get(post)?.[i] ?? countUpTo(mine, byStart, post.date.end);
+    return { authorName: author.name, posts: newestBefore(mine, asOf ? position : mine.length, limits.recent, post).map(link) };
+  });
 
-  const reviewsOf = index.reviewsByAuthor.get(post.author) ?? [];
+  const reviewsOf = index.reviewsByAuthor.get(lead) ?? [];
   const anchors = reviewAnchorsOf(index);
   const reviews = newestBefore(reviewsOf, asOf ? countUpTo(reviewsOf, byStart, post.date.end) : reviewsOf.length, limits.reviews).map(
     (review) => datedLink(review.title, reviewUrl(index, review, anchors), review.date, locale),
@@ -227,7 +244,7 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
     return sister && shown.length ? [{ title: sister.title, url: `/${id}/`, posts: shown }] : [];
   });
 
-  const showId = index.showOfBlog.get(post.blog) ?? index.showsByHost.get(post.author)?.[0];
+  const showId = index.showOfBlog.get(post.blog) ?? index.showsByHost.get(lead)?.[0];
   const show = showId ? archive.podcasts[showId] : undefined;
   let podcast: SidebarView["podcast"];
   if (showId && show) {
@@ -242,7 +259,7 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
     };
   }
 
-  const books = (index.booksByAuthor.get(post.author) ?? []).flatMap((id) => {
+  const books = (index.booksByAuthor.get(lead) ?? []).flatMap((id) => {
     const book = archive.books[id];
     return book ? [{ title: book.title, url: `/books/#${id}` }] : [];
   });
@@ -251,9 +268,9 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
   const alsoVisit = [
     ...[...sisterIds].flatMap((id) => {
       const sister = archive.blogs[id];
-      return sister && sister.author === post.author ? [{ title: sister.title, url: `/${id}/`, description: sister.description }] : [];
+      return sister && sister.author === lead ? [{ title: sister.title, url: `/${id}/`, description: sister.description }] : [];
     }),
-    ...(index.showsByHost.get(post.author) ?? [])
+    ...(index.showsByHost.get(lead) ?? [])
       .filter((id) => id !== showId)
       .flatMap((id) => {
         const other = archive.podcasts[id];
@@ -263,7 +280,8 @@ export function sidebarView(index: SidebarIndex, post: Post): SidebarView {
 
   return {
     related: (index.related.get(post.source) ?? []).map(link),
-    recent: { authorName: author?.name ?? post.author, posts: recent },
+    recent,
+    leadAuthorName: authors[0]?.name ?? lead,
     reviews,
     sisters,
     podcast,

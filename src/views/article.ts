@@ -5,7 +5,8 @@
  */
 import { formatArchiveDate } from "../dates.ts";
 import type { Archive, Post } from "../content/model.ts";
-import type { Author, Blog, SeeAlso } from "../schema/index.ts";
+import type { Blog, SeeAlso } from "../schema/index.ts";
+import { type AuthorRef, authorsOf, namesWithSeparators } from "../content/authors.ts";
 import { commentCount } from "../comments/view.ts";
 
 export interface PostLink {
@@ -19,7 +20,10 @@ export interface PostLink {
 export interface ArticleView {
   post: Post;
   blog: Blog & { id: string; url: string };
-  author: Author & { id: string; url: string };
+  /** Every author, the lead author first (src/content/authors.ts). */
+  authors: AuthorRef[];
+  /** The byline's names and the words between them ("Ann Author", " and ", "Bob Writer"); a name has its page's `url`. */
+  byline: { text: string; url?: string }[];
   datetime: string;
   date: string;
   updated?: { datetime: string; date: string };
@@ -97,11 +101,19 @@ export function copyrightLine(post: Post, blog: Blog, siteFallback: string): str
   return `Copyright © ${post.date.year} ${blog.publisher ?? siteFallback}`;
 }
 
+/** The byline's names, each with its author's page, and the words between them. */
+export function bylineParts(authors: readonly AuthorRef[], locale: string): ArticleView["byline"] {
+  return namesWithSeparators(authors.map((author) => author.name), locale).map((part) => {
+    const author = part.name === undefined ? undefined : authors[part.name];
+    return author ? { text: part.text, url: author.url } : { text: part.text };
+  });
+}
+
 export function articleView(archive: Archive, post: Post): ArticleView {
   const locale = archive.site.language;
   const blog = archive.blogs[post.blog];
-  const author = archive.authors[post.author];
-  if (!blog || !author) throw new Error(`${post.source}: blog or author vanished after validation`);
+  const authors = authorsOf(archive.authors, post);
+  if (!blog) throw new Error(`${post.source}: blog vanished after validation`);
   const siblings = archive.blogPosts.get(post.blog) ?? [];
   const index = archive.blogIndex.get(post) ?? -1;
   const previous = index > 0 ? siblings[index - 1] : undefined;
@@ -109,7 +121,8 @@ export function articleView(archive: Archive, post: Post): ArticleView {
   return {
     post,
     blog: { ...blog, id: post.blog, url: `/${post.blog}/` },
-    author: { ...author, id: post.author, url: `/authors/${post.author}/` },
+    authors,
+    byline: bylineParts(authors, locale),
     datetime: post.date.datetime,
     date: formatArchiveDate(post.date, locale),
     updated: post.updated && { datetime: post.updated.datetime, date: formatArchiveDate(post.updated, locale) },

@@ -1,6 +1,7 @@
 /** What goes in a page's `<head>` besides its title: structured data. */
 import type { Archive, Post } from "../content/model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { authorsOf } from "../content/authors.ts";
 import { commentsJsonLd } from "../comments/jsonld.ts";
 import { originalIsCanonical } from "./article.ts";
 
@@ -28,6 +29,8 @@ export function blogPostingJsonLd(archive: Archive, post: Post): object {
   // With `canonical: original`, the original address is the post's URL and the archive's page is where it is kept.
   const url = post.original && originalIsCanonical(post, archive.site) ? post.original.url : archived;
   const blog = archive.blogs[post.blog];
+  // One author as a Person, several (a co-written post) as a list of them.
+  const people = authorsOf(archive.authors, post).map((author) => ({ "@type": "Person", name: author.name, url: absoluteUrl(archive.site.url, author.url) }));
   return {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
@@ -37,7 +40,7 @@ export function blogPostingJsonLd(archive: Archive, post: Post): object {
     ...(post.original ? provenanceJsonLd(post.original, url === archived ? undefined : archived) : {}),
     datePublished: iso(post.date),
     ...(post.updated ? { dateModified: iso(post.updated) } : {}),
-    author: { "@type": "Person", name: archive.authors[post.author]?.name ?? post.author, url: absoluteUrl(archive.site.url, `/authors/${post.author}/`) },
+    author: people.length === 1 ? people[0] : people,
     publisher: { "@type": "Organization", name: blog?.publisher ?? archive.site.publisher },
     isPartOf: { "@type": "Blog", name: blog?.title ?? post.blog, url: absoluteUrl(archive.site.url, `/${post.blog}/`) },
     ...(post.summary ? { description: post.summary } : {}),

@@ -80,7 +80,7 @@ export function buildListings(archive: Archive): Listing[] {
   };
   for (const post of archive.posts) {
     push(byBlog, post.blog, post);
-    push(byAuthor, post.author, post);
+    for (const author of post.authors) push(byAuthor, author, post);
     for (const tag of post.tags) push(byTag, tag.slug, post);
     let years = blogYears.get(post.blog);
     if (!years) blogYears.set(post.blog, (years = new Map()));

@@ -2,13 +2,15 @@
 import { formatArchiveDate } from "../dates.ts";
 import type { Archive, Post } from "../content/model.ts";
 import { commentCount } from "../comments/view.ts";
+import { authorsOf, joinNames } from "../content/authors.ts";
 
 export interface PostSummary {
   title: string;
   url: string;
   blogTitle: string;
   blogUrl: string;
-  author: string;
+  /** The authors' names as a sentence says them: "Ann Author and Bob Writer". */
+  authors: string;
   datetime: string;
   date: string;
   summary?: string;
@@ -23,7 +25,7 @@ export function postSummary(archive: Archive, post: Post): PostSummary {
     url: post.url,
     blogTitle: archive.blogs[post.blog]?.title ?? post.blog,
     blogUrl: `/${post.blog}/`,
-    author: archive.authors[post.author]?.name ?? post.author,
+    authors: joinNames(authorsOf(archive.authors, post).map((author) => author.name), archive.site.language),
     datetime: post.date.datetime,
     date: formatArchiveDate(post.date, archive.site.language),
     summary: post.summary,

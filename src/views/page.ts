@@ -5,6 +5,7 @@
  */
 import type { Archive } from "../content/model.ts";
 import type { StandalonePage } from "../content/pages.ts";
+import { authorsOf, joinNames } from "../content/authors.ts";
 import type { Crumb } from "./breadcrumbs.ts";
 import { HOME } from "./breadcrumbs.ts";
 
@@ -44,15 +45,16 @@ export interface PageView {
   page: StandalonePage;
   crumbs: Crumb[];
   blogTitle: string;
+  /** The page's authors' names as a sentence says them, when it names any. */
   authorName?: string;
 }
 
 export function pageView(archive: Archive, page: StandalonePage, index: PageIndex): PageView {
-  const author = page.author ? archive.authors[page.author] : undefined;
+  const names = authorsOf(archive.authors, page).map((author) => author.name);
   return {
     page,
     crumbs: pageCrumbs(page, archive, index),
     blogTitle: archive.blogs[page.blog]?.title ?? page.blog,
-    authorName: author?.name,
+    authorName: names.length ? joinNames(names, archive.site.language) : undefined,
   };
 }

@@ -108,6 +108,14 @@ describe("importing a WordPress export with every quirk", () => {
     assert.match(source(project, "posts/main/2010/a-talk-worth-watching.md"), /^author: carol-guest$/m);
   });
 
+  it("adds the export's site to old_origins in _data/site.yaml, keeping the rest of the file", () => {
+    const result = imported();
+    assert.match(result.stdout, /^Old site added to old_origins in _data\/site\.yaml: https:\/\/quirks\.example\.net$/m);
+    const text = source(project, "_data/site.yaml");
+    assert.ok(text.startsWith(DATA["_data/site.yaml"] ?? ""), text);
+    assert.deepEqual((parseYaml(text) as { old_origins?: unknown }).old_origins, ["https://quirks.example.net"]);
+  });
+
   it("writes the comments file in the agreed format: every field, threads, the pingback, sanitised markdown bodies", () => {
     imported();
     const comments = parseYaml(source(project, "posts/main/2010/a-post-people-talked-about.comments.yaml")) as Record<string, unknown>[];

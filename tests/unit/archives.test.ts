@@ -22,7 +22,7 @@ function makePost(blog: string, slug: string, date: string, order = 0): Post {
     title: slug,
     date: parsed.date,
     order,
-    author: "ann",
+    authors: ["ann"],
     tags: [],
     aliases: [],
     related: [],

@@ -32,7 +32,7 @@ function makePost(date = "2009-03-01", slug = "post", draft = false): Post {
     title: `The ${slug}`,
     date: parsed.date,
     order: 0,
-    author: "ann",
+    authors: ["ann"],
     tags: [],
     aliases: [],
     related: [],

@@ -273,14 +273,14 @@ describe("front matter", () => {
     assert.equal(matchAuthor(["nobody", "BOB"], DATA.authors), "bob");
     assert.equal(matchAuthor(["annie"], DATA.authors), undefined);
     const wxr = convert("wordpress.xml");
-    assert.equal(byTitle(wxr, "Greetings from Berlin").author, "bob", "login bobb → display name Bob Builder → bob");
-    assert.equal(byTitle(wxr, "A Hostile Post").author, "ann");
-    assert.deepEqual(new Set(convert("wordpress.xml", "main", "bob").map((post) => post.author)), new Set(["bob"]));
+    assert.deepEqual(byTitle(wxr, "Greetings from Berlin").authors, ["bob"], "login bobb → display name Bob Builder → bob");
+    assert.deepEqual(byTitle(wxr, "A Hostile Post").authors, ["ann"]);
+    assert.deepEqual(new Set(convert("wordpress.xml", "main", "bob").flatMap((post) => post.authors)), new Set(["bob"]));
     const feed = parseSource(
       `<rss version="2.0"><channel><title>x</title><item><title>A</title><pubDate>Tue, 24 Jun 2008 10:00:00 -0400</pubDate><author>zed@example.com (Zed)</author></item></channel></rss>`,
       "x.xml",
     );
-    assert.equal(convertItems(feed.items, { blog: "side", data: DATA }).posts[0]?.author, "bob", "the blog's default");
+    assert.deepEqual(convertItems(feed.items, { blog: "side", data: DATA }).posts[0]?.authors, ["bob"], "the blog's default");
     assert.match(convertItems(feed.items, { blog: "main", data: DATA }).skipped[0]?.reason ?? "", /^unknown author "Zed" \(pass --author <id>/);
   });
 
@@ -301,7 +301,7 @@ describe("front matter", () => {
         const { post } = placement;
         assert.equal(fm.title, post.title);
         assert.equal(fm.date.source, post.date);
-        assert.equal(fm.author, post.author);
+        assert.deepEqual([fm.author].flat(), post.authors);
         assert.deepEqual(fm.tags, post.tags);
         assert.equal(fm.summary, post.summary);
         assert.deepEqual(fm.aliases, post.alias ? [post.alias] : []);

@@ -30,7 +30,7 @@ function makePost(slug: string, aliases: string[], lines: Post["lines"] = { alia
     title: `Post ${slug}`,
     date: parsed.date,
     order: 0,
-    author: "ann",
+    authors: ["ann"],
     tags: [],
     aliases,
     related: [],

@@ -18,7 +18,7 @@ function makePost(slug: string, date: string, series?: string, part?: number, ex
     title: `Title of ${slug}`,
     date: parsed.date,
     order: 0,
-    author: "ann",
+    authors: ["ann"],
     tags: [],
     aliases: [],
     related: [],
