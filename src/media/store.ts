@@ -102,15 +102,21 @@ type Got =
   | { ok: true; bytes: Buffer; contentType: string; from: "archive"; snapshot: { url: string; date: string } }
   | { ok: false; reason: string; asked?: boolean };
 
+/** Extensions of files whose address names them whatever the query (`x.png?ver=2` is `x.png`). */
+const FILE_EXTENSIONS = new Set([...Object.values(ACCEPTED_TYPES), "jpeg"]);
+
 /**
  * The key under which a URL is fetched once per run and found in a folder's
- * record: `http:` and `https:` of one address are one file, and the host's
- * case does not count (`HTTP://Old.Example.com/x.png` = `https://old.example.com/x.png`).
+ * record: `http:` and `https:` of one address are one file, the host's case
+ * does not count (`HTTP://Old.Example.com/x.png` = `https://old.example.com/x.png`),
+ * and neither does the query of a path that names a file by its extension
+ * (WordPress's `?ver=2`, `?w=300`: a static file's server ignores it).
  */
 export function sameFileKey(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = "";
+    if (FILE_EXTENSIONS.has(extensionOf(parsed))) parsed.search = "";
     return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href.slice(parsed.protocol.length) : parsed.href;
   } catch {
     return url;
