@@ -59,7 +59,8 @@ function withAlt(attributes: string, alt: string): string {
   const without = attributes.replace(/(?:^|\s)alt\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/i, "");
   const selfClosing = /\/\s*$/.test(without);
   const body = without.replace(/\/\s*$/, "").replace(/\s+$/, "");
-  return `${body} alt="${escapeAttribute(alt)}"${selfClosing ? " /" : ""}`;
+  // `<` and `>` too, so that no reader of the tag takes them for its end.
+  return `${body} alt="${escapeAttribute(alt).replace(/</g, "&lt;").replace(/>/g, "&gt;")}"${selfClosing ? " /" : ""}`;
 }
 
 const TAG = /<(\/?)(figure|figcaption|img|a)\b([^>]*)>/gi;
