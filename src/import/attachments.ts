@@ -82,30 +82,34 @@ export function withAttachmentText(html: string, index: AttachmentIndex, base?: 
   // Pieces of the output, and where a wrapped image's figure starts.
   let out = "";
   let last = 0;
+  /** Where in `out` the link last opened starts, and where its tag ends. */
   let openLink: { at: number; end: number } | undefined;
-  let pendingWrap: { start: number; caption: string; inLink: boolean } | undefined;
-  const closeWrap = () => {
-    if (!pendingWrap) return;
-    out = `${out.slice(0, pendingWrap.start)}<figure>${out.slice(pendingWrap.start)}<figcaption>${pendingWrap.caption}</figcaption></figure>`;
-    pendingWrap = undefined;
+  /** An image waiting to become a figure: where it starts in `out`, and the link's start when the image is all the link holds. */
+  let pending: { image: number; link?: number; caption: string } | undefined;
+  const wrap = (from: number, caption: string) => {
+    out = `${out.slice(0, from)}<figure>${out.slice(from)}<figcaption>${caption}</figcaption></figure>`;
   };
   for (const match of html.matchAll(TAG)) {
     const [whole, slash, rawName, attributes = ""] = match;
     const name = (rawName ?? "").toLowerCase();
-    const at = match.index;
-    const between = html.slice(last, at);
-    if (pendingWrap && !(pendingWrap.inLink && name === "a" && slash && between.trim() === "")) closeWrap();
-    out += between;
-    last = at + whole.length;
-    if (name === "a") {
-      if (!slash) {
-        out += whole;
-        openLink = { at: out.length - whole.length, end: out.length };
+    const between = html.slice(last, match.index);
+    last = match.index + whole.length;
+    if (pending) {
+      const { image, link, caption } = pending;
+      pending = undefined;
+      if (link !== undefined && name === "a" && slash && between.trim() === "") {
+        // `<a><img></a>`: the link goes into the figure with the image.
+        out += between + whole;
+        openLink = undefined;
+        wrap(link, caption);
         continue;
       }
+      wrap(image, caption);
+    }
+    out += between;
+    if (name === "a") {
       out += whole;
-      openLink = undefined;
-      if (pendingWrap?.inLink) closeWrap();
+      openLink = slash ? undefined : { at: out.length - whole.length, end: out.length };
       continue;
     }
     if (name === "figure") {
@@ -128,18 +132,13 @@ export function withAttachmentText(html: string, index: AttachmentIndex, base?: 
     const tag = attachment?.alt && !alt?.trim() ? `<img${withAlt(attributes, attachment.alt)}>` : whole;
     const caption = attachment?.caption.trim();
     const figure = figures[figures.length - 1];
-    if (caption && figure) {
-      figure.caption ??= caption;
-      out += tag;
-    } else if (caption && !figure) {
-      // The link right around the image goes into the figure with it.
-      const inLink = openLink !== undefined && out.slice(openLink.end).trim() === "";
-      const start = inLink && openLink ? openLink.at : out.length;
-      out += tag;
-      pendingWrap = { start, caption, inLink };
-    } else out += tag;
+    if (caption && figure) figure.caption ??= caption;
+    else if (caption) {
+      const alone = openLink !== undefined && out.slice(openLink.end).trim() === "";
+      pending = { image: out.length, ...(alone && openLink ? { link: openLink.at } : {}), caption };
+    }
+    out += tag;
   }
-  const rest = html.slice(last);
-  closeWrap();
-  return out + rest;
+  if (pending) wrap(pending.image, pending.caption);
+  return out + html.slice(last);
 }

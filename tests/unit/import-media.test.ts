@@ -92,6 +92,11 @@ describe("alt text and captions from the export's attachments", () => {
       withAttachmentText('<p><a href="/full.png"><img class="wp-image-101" src="/t.png" alt="Mine"></a> text</p>', INDEX),
       '<p><figure><a href="/full.png"><img class="wp-image-101" src="/t.png" alt="Mine"></a><figcaption>How <em>Xen</em> sits</figcaption></figure> text</p>',
     );
+    // A link that holds more than the image stays around it.
+    assert.equal(
+      withAttachmentText('<a href="/full.png"><img class="wp-image-101" src="/t.png" alt="x"> and text</a>', INDEX),
+      '<a href="/full.png"><figure><img class="wp-image-101" src="/t.png" alt="x"><figcaption>How <em>Xen</em> sits</figcaption></figure> and text</a>',
+    );
     assert.equal(
       withAttachmentText('<img class="wp-image-101" src="/t.png" alt="">', INDEX),
       '<figure><img class="wp-image-101" src="/t.png" alt="Architecture of Xen"><figcaption>How <em>Xen</em> sits</figcaption></figure>',
