@@ -9,6 +9,7 @@
  * it again (`--retry-missing` does); a file already brought home is kept
  * without a request (the engine reads the folder's `.sources.yaml`).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { mediaFolderOf } from "../media/folder.ts";
 import { type FetchMediaOptions, type MediaOutcome, type MediaRequest, MediaFetcher, SOURCES_FILE, sameFileKey } from "../media/store.ts";
@@ -81,14 +82,21 @@ export async function bringMediaHome(
   const known = new Map(Object.entries(recordedMissing).map(([url, record]) => [sameFileKey(url), record]));
   const recalled = (url: string) => (settings.fetch && !settings.retryMissing ? known.get(sameFileKey(url)) : undefined);
 
+  const active = settings.fetch || settings.mediaDir !== undefined;
   const asked: { post: number; request: MediaRequest }[] = [];
   const remembered: { post: number; request: MediaRequest; record: MissingRecord }[] = [];
+  // With nothing to bring home, only a folder an earlier import wrote to can have a file: the others need no look.
+  const untouched: { post: number; url: string }[] = [];
   posts.forEach((post, index) => {
+    const urls = refs.urlsIn(post.body);
+    if (urls.length === 0) return;
     const folder = path.join(root, mediaFolderOf(post.file));
-    for (const url of refs.urlsIn(post.body)) {
+    const looked = active || existsSync(path.join(folder, SOURCES_FILE));
+    for (const url of urls) {
       const request: MediaRequest = { url, postDate: post.date, folder, within };
       const record = recalled(url);
-      if (record) remembered.push({ post: index, request, record });
+      if (!looked) untouched.push({ post: index, url });
+      else if (record) remembered.push({ post: index, request, record });
       else asked.push({ post: index, request });
     }
   });
@@ -102,6 +110,7 @@ export async function bringMediaHome(
     if (!map) outcomes.set(post, (map = new Map()));
     map.set(outcome.url, outcome);
   };
+  for (const { post, url } of untouched) put(post, { url, status: "missing", reason: "downloads are off" });
   const missing: Record<string, MissingRecord> = Object.create(null) as Record<string, MissingRecord>;
   const checked = new Date(now()).toISOString().replace(/\.\d{3}Z$/, "Z");
   asked.forEach((a, i) => {
@@ -137,7 +146,7 @@ export async function bringMediaHome(
       return outcome && "reference" in outcome ? outcome.reference : undefined;
     },
     missing,
-    active: settings.fetch || settings.mediaDir !== undefined,
+    active,
   };
 }
 
