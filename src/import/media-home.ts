@@ -34,6 +34,11 @@ export interface MediaSettings {
   now?: () => number;
 }
 
+/** Told how many of the files were done, as they are (a progress bar). */
+export interface MediaProgress {
+  start(total: number): { update(done: number): void; done(): void };
+}
+
 /** One post's files: the post, and each URL's outcome in the order the post references them. */
 export interface PostMedia {
   /** The post's file, relative to the project root. */
@@ -67,6 +72,7 @@ export async function bringMediaHome(
   refs: MediaRefs,
   settings: MediaSettings,
   recordedMissing: Readonly<Record<string, MissingRecord>> = {},
+  progress?: MediaProgress,
 ): Promise<MediaStep> {
   const now = settings.now ?? (() => Date.now());
   const common: Partial<FetchMediaOptions> = {
@@ -100,10 +106,14 @@ export async function bringMediaHome(
       else asked.push({ post: index, request });
     }
   });
+  const bar = progress?.start(asked.length + remembered.length);
+  let done = 0;
+  const tick = () => bar?.update(++done);
   const [fromOnline, fromOffline] = await Promise.all([
-    online.fetchAll(asked.map((a) => a.request)),
-    offline.fetchAll(remembered.map((r) => r.request)),
+    online.fetchAll(asked.map((a) => a.request), tick),
+    offline.fetchAll(remembered.map((r) => r.request), tick),
   ]);
+  bar?.done();
   const outcomes = new Map<number, Map<string, MediaOutcome>>();
   const put = (post: number, outcome: MediaOutcome) => {
     let map = outcomes.get(post);

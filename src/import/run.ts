@@ -181,6 +181,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     media,
     options.media ?? { fetch: false, archive: false },
     state.missing,
+    { start: (total) => show("Images and files", total) },
   );
   if (Object.keys(step.missing).length) state.missing = step.missing;
   else delete state.missing;

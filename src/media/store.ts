@@ -190,7 +190,7 @@ export class MediaFetcher {
   }
 
   /** Every request, with the concurrency limits; outcomes in the requests' order. */
-  async fetchAll(requests: readonly MediaRequest[]): Promise<MediaOutcome[]> {
+  async fetchAll(requests: readonly MediaRequest[], onOutcome?: (outcome: MediaOutcome) => void): Promise<MediaOutcome[]> {
     const hostOf = (r: MediaRequest) => {
       try {
         return new URL(r.url).host;
@@ -198,7 +198,12 @@ export class MediaFetcher {
         return "";
       }
     };
-    return limitedByHost(requests, hostOf, (r) => this.fetch(r), { perHost: this.options.perHost, total: this.options.total });
+    const task = async (r: MediaRequest) => {
+      const outcome = await this.fetch(r);
+      onOutcome?.(outcome);
+      return outcome;
+    };
+    return limitedByHost(requests, hostOf, task, { perHost: this.options.perHost, total: this.options.total });
   }
 
   /** One file into one post's folder. */
