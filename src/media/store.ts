@@ -225,11 +225,15 @@ export class MediaFetcher {
       return { url, status: "kept", file: keptFile, reference: reference(folder, known.file) };
     }
     let got = this.#got.get(key);
-    if (!got) this.#got.set(key, (got = this.#obtain(request)));
+    if (!got) {
+      // A local file that cannot be read is one outcome, never the end of the import.
+      got = this.#obtain(request).catch((error: unknown): Got => ({ ok: false, reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }));
+      this.#got.set(key, got);
+    }
     const result = await got;
     if (!result.ok) return { url, status: "missing", reason: result.reason, ...(result.asked ? { asked: true } : {}) };
     // One writer at a time per folder: two URLs may want the same name.
-    const name = await this.#inFolder(folder, async () => {
+    const name = await this.#inFolder(folder, async (): Promise<string | Error> => {
       const written = await this.#write(folder, fileNameFor(url, result.contentType), result.bytes);
       if (written instanceof Error) return written;
       await this.#record(folder, {
@@ -240,7 +244,7 @@ export class MediaFetcher {
         fetched: new Date(this.options.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
       });
       return written;
-    });
+    }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (name instanceof Error) return { url, status: "missing", reason: `cannot be written: ${name.message}` };
     const file = path.join(folder, name);
     const ref = reference(folder, name);
