@@ -16,6 +16,8 @@ import { blogZone, postFile, postUrl } from "./project.ts";
 import type { Attachment, SourceItem } from "./source.ts";
 import { renderWordPress } from "./wordpress.ts";
 import type { OldUrls } from "./xref.ts";
+import { indexAttachments, withAttachmentText } from "./attachments.ts";
+import type { MediaRefs } from "./media.ts";
 import { PAGES_FOLDER, reservedPageSegment } from "../content/pages.ts";
 
 export interface ImportedPost {
@@ -80,6 +82,8 @@ export interface ConvertOptions {
   attachments?: ReadonlyMap<string, Attachment>;
   /** Old addresses of every item, for cross-links. */
   oldUrls?: OldUrls;
+  /** Collects the images and files of the old site the posts reference (src/import/media.ts). */
+  media?: MediaRefs;
   /** Authors that will exist once the import's new authors are written. */
   extraAuthors?: ReadonlySet<string>;
   /**
@@ -174,6 +178,7 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
   const fallback = data.blogs[blog]?.author;
   const attachments = options.attachments ?? new Map<string, Attachment>();
   const attachmentsOf = attachmentsByParent(attachments);
+  const attachmentIndex = indexAttachments(attachments);
   const posts: ImportedPost[] = [];
   const skipped: SkippedItem[] = [];
   const seen = new Map<string, { index: number; file: string }>();
@@ -208,14 +213,17 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
     const rendered = item.wordpress
       ? renderWordPress(item.html, { postId: item.postId, attachments, attachmentsOf, embeds: item.embeds })
       : { html: item.html, teaserHtml: undefined, unknownShortcodes: new Map<string, number>() };
-    const { oldUrls } = options;
-    const rewrite = oldUrls
+    // Alt text and captions the post lacks, from the export's attachments.
+    const html = item.wordpress ? withAttachmentText(rendered.html, attachmentIndex, item.base) : rendered.html;
+    const { oldUrls, media } = options;
+    const crossLink = oldUrls
       ? (href: string) => {
           const target = oldUrls.resolve(href, item.base);
           return target === undefined ? undefined : oldUrls.placeholder(target, href);
         }
       : undefined;
-    const body = htmlToMarkdown(rendered.html, item.base, removed, rewrite);
+    const rewrite = crossLink || media ? (href: string) => crossLink?.(href) ?? media?.link(href) : undefined;
+    const body = htmlToMarkdown(html, item.base, removed, rewrite, media ? (src) => media.image(src) : undefined);
     const excerpt = item.excerptHtml ?? rendered.teaserHtml;
     // Text only: what was removed from the excerpt was removed from the body too, so it is not counted twice.
     const summary = excerpt ? htmlToText(excerpt) || undefined : undefined;

@@ -84,7 +84,7 @@ export function removedText(removed: Removed): string {
 /** How a link's (absolute) href is rewritten, e.g. into a cross-link to another imported post; undefined keeps it. */
 export type RewriteHref = (href: string) => string | undefined;
 
-function options(base: string | undefined, removed?: Removed, rewrite?: RewriteHref): sanitizeHtml.IOptions {
+function options(base: string | undefined, removed?: Removed, rewrite?: RewriteHref, rewriteSrc?: RewriteHref): sanitizeHtml.IOptions {
   const absolute = (url: string | undefined) => (url === undefined ? undefined : absoluteUrl(url, base));
   return {
     onOpenTag: counter(removed),
@@ -107,7 +107,10 @@ function options(base: string | undefined, removed?: Removed, rewrite?: RewriteH
         const href = absolute(attribs.href);
         return { tagName, attribs: withUrl(attribs, "href", (href !== undefined ? rewrite?.(href) : undefined) ?? href) };
       },
-      img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, "src", absolute(attribs.src)) }),
+      img: (tagName, attribs) => {
+        const src = absolute(attribs.src);
+        return { tagName, attribs: withUrl(attribs, "src", (src !== undefined ? rewriteSrc?.(src) : undefined) ?? src) };
+      },
       // An embedded player becomes a link to what it showed; an iframe of anything else is dropped.
       iframe: (tagName, attribs): sanitizeHtml.Tag => {
         const src = absolute(attribs.src);
@@ -140,9 +143,9 @@ export function absoluteUrl(url: string, base: string | undefined): string {
   }
 }
 
-/** HTML of an imported post with everything unsafe removed and URLs made absolute. */
-export function sanitizeBody(html: string, base?: string, removed?: Removed, rewrite?: RewriteHref): string {
-  return sanitizeHtml(html, options(base, removed, rewrite));
+/** HTML of an imported post with everything unsafe removed and URLs made absolute; `rewrite` may change links' hrefs, `rewriteSrc` images' srcs. */
+export function sanitizeBody(html: string, base?: string, removed?: Removed, rewrite?: RewriteHref, rewriteSrc?: RewriteHref): string {
+  return sanitizeHtml(html, options(base, removed, rewrite, rewriteSrc));
 }
 
 /** The tags a comment may keep (comments are the most hostile input an archive holds). */
@@ -184,8 +187,8 @@ function turndown(): TurndownService {
 }
 
 /** Markdown of an imported post's HTML (sanitized first), ending with one newline, or "" when it has no text. */
-export function htmlToMarkdown(html: string, base?: string, removed?: Removed, rewrite?: RewriteHref): string {
-  return sanitizedToMarkdown(sanitizeBody(html, base, removed, rewrite));
+export function htmlToMarkdown(html: string, base?: string, removed?: Removed, rewrite?: RewriteHref, rewriteSrc?: RewriteHref): string {
+  return sanitizedToMarkdown(sanitizeBody(html, base, removed, rewrite, rewriteSrc));
 }
 
 /** Paragraphs of plain text only (most comments): converted without building a DOM. */

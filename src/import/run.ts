@@ -28,6 +28,8 @@ import { type Progress, progress } from "./progress.ts";
 import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkXml, detectFormat } from "./source.ts";
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
+import { MediaRefs } from "./media.ts";
+import { type MediaSettings, type MediaStep, bringMediaHome, mediaReportLines } from "./media-home.ts";
 import { OldUrls } from "./xref.ts";
 
 export interface ImportOptions {
@@ -39,6 +41,8 @@ export interface ImportOptions {
   author?: string;
   force?: boolean;
   includeProtected?: boolean;
+  /** What to do with the posts' images and files (`--media`, `--fetch-media`…); none: only what earlier imports brought home is used. */
+  media?: MediaSettings;
   /** Progress output (a terminal bar by default). */
   progress?: (label: string, total: number) => Progress;
 }
@@ -78,6 +82,8 @@ export interface ImportReport {
   originsAdded: string[];
   siteFile?: string;
   blog: string;
+  /** The images and files of the posts, and what became of each. */
+  media: Pick<MediaStep, "posts" | "active">;
 }
 
 /** The file's items, whatever its format; a `ToolError` naming the problem when it cannot be read. */
@@ -131,6 +137,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const plan = options.author === undefined ? planAuthors(feeds.flatMap((feed) => feed.authors), data.authors) : { byLogin: new Map(), added: [] };
   const oldUrls = new OldUrls();
   for (const feed of feeds) oldUrls.addSite(feed.site);
+  const media = new MediaRefs([...feeds.map((feed) => feed.site), ...items.map((item) => item.link)]);
   items.forEach((item, index) => {
     if (item.skip !== "attachment") oldUrls.addItem(index, item);
   });
@@ -147,6 +154,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       includeProtected: options.includeProtected,
       attachments,
       oldUrls,
+      media,
       // Nothing below reads an item's HTML again.
       release: true,
     },
@@ -169,6 +177,19 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     return placement.post.kind === "page" ? { url: placement.url } : { file: placement.file };
   };
 
+  // Every image and file brought home (or found already there) before any post is written, so each post is written once.
+  const step = await bringMediaHome(
+    root,
+    path.join(root, base),
+    placements.map((placement) => ({ file: placement.file, body: placement.post.body, date: placement.post.parsed.start })),
+    media,
+    options.media ?? { fetch: false, archive: false },
+    state.missing,
+    { start: (total) => show("Images and files", total) },
+  );
+  if (Object.keys(step.missing).length) state.missing = step.missing;
+  else delete state.missing;
+
   const authorsFile = await writeAuthors(root, plan.added);
   // The WordPress sites' origins, so links to them by full URL lead to the imported posts.
   const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr").map((feed) => feed.site), data.site.url);
@@ -187,6 +208,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     ...(siteFile ? { siteFile } : {}),
     authorsFile,
     blog,
+    media: step,
   };
   const writing = show("Writing", placements.length);
   const force = options.force ?? false;
@@ -195,7 +217,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   for (const [i, placement] of placements.entries()) {
     writing.update(i);
     const { post } = placement;
-    const text = postText(placement, oldUrls.rewrite(post.body, placement.file, targetOf));
+    const text = postText(placement, media.rewrite(oldUrls.rewrite(post.body, placement.file, targetOf), (url) => step.referenceOf(placement.file, url)));
     const outcome = await apply(root, blog, placement.file, text, recordOf(state.items, post, ""), force, folders);
     report.results.push({
       index: post.index,
@@ -222,7 +244,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   writing.done();
   for (const item of skipped) report.results.push(skippedResult(item));
   report.results.sort((a, b) => a.index - b.index);
-  if (Object.keys(state.items).length) {
+  if (Object.keys(state.items).length || state.missing) {
     await mkdir(path.join(root, base), { recursive: true });
     await writeState(root, blog, state);
   }
@@ -366,6 +388,7 @@ export function formatReport(report: ImportReport): string {
     `Comments: ${plural(report.comments.written, "comment")} in ${plural(report.comments.files, "file")}` +
       (left.length ? `; left out ${left.join(", ")}` : ""),
   );
+  lines.push(...mediaReportLines(report.media));
   if (report.authorsFile) lines.push(`Authors added to ${report.authorsFile}: ${report.authorsAdded.map((author) => author.id).join(", ")}`);
   if (report.siteFile) lines.push(`Old site added to old_origins in ${report.siteFile}: ${report.originsAdded.join(", ")}`);
   lines.push(`The import's record of what it wrote is ${stateFile(report.blog)}.`);

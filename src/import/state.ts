@@ -23,8 +23,17 @@ export interface ImportRecord {
   sha256: string;
 }
 
+/** A file the old host and the web archive were asked for and could not give, so a re-import asks no one again (unless `--retry-missing`). */
+export interface MissingRecord {
+  reason: string;
+  /** When it was asked for (ISO 8601, UTC). */
+  checked: string;
+}
+
 export interface ImportState {
   items: Record<string, ImportRecord>;
+  /** By URL. */
+  missing?: Record<string, MissingRecord>;
 }
 
 const ABOUT =
@@ -84,7 +93,16 @@ export async function readState(root: string, blog: string): Promise<ImportState
     }
     const kept: Record<string, ImportRecord> = Object.create(null) as Record<string, ImportRecord>;
     for (const [key, record] of valid) kept[key] = { file: record.file, sha256: record.sha256 };
-    return { items: kept };
+    const state: ImportState = { items: kept };
+    const missing = (value as { missing?: unknown }).missing;
+    if (missing && typeof missing === "object") {
+      const records: Record<string, MissingRecord> = Object.create(null) as Record<string, MissingRecord>;
+      for (const [url, record] of Object.entries(missing as Record<string, Partial<MissingRecord> | null>)) {
+        if (typeof record?.reason === "string" && typeof record.checked === "string") records[url] = { reason: record.reason, checked: record.checked };
+      }
+      if (Object.keys(records).length) state.missing = records;
+    }
+    return state;
   } catch (error) {
     if (error instanceof ToolError) throw error;
     throw new ToolError(`${file} is not valid JSON (${(error as Error).message}); move it away to import as if for the first time`);
@@ -94,7 +112,8 @@ export async function readState(root: string, blog: string): Promise<ImportState
 /** The state file's text: keys sorted, so the same imports give the same file. */
 export function stateText(state: ImportState): string {
   const items = Object.fromEntries(Object.keys(state.items).sort().map((key) => [key, state.items[key]]));
-  return `${JSON.stringify({ about: ABOUT, items }, null, 2)}\n`;
+  const missing = state.missing && Object.keys(state.missing).length ? Object.fromEntries(Object.keys(state.missing).sort().map((url) => [url, state.missing?.[url]])) : undefined;
+  return `${JSON.stringify({ about: ABOUT, items, ...(missing ? { missing } : {}) }, null, 2)}\n`;
 }
 
 /** Writes the state when it changed (through a temporary file, so it is never half written). */

@@ -74,7 +74,13 @@ export type MediaOutcome =
   | { url: string; status: "downloaded"; file: string; reference: string }
   | { url: string; status: "archived"; file: string; reference: string; snapshot: { url: string; date: string } }
   | { url: string; status: "kept"; file: string; reference: string }
-  | { url: string; status: "missing"; reason: string };
+  | {
+      url: string;
+      status: "missing";
+      reason: string;
+      /** The old host (or the archive) was asked and could not give the file: worth remembering, so a re-run need not ask again. */
+      asked?: boolean;
+    };
 
 /** One entry of a post folder's `.sources.yaml`. */
 export interface SourceRecord {
@@ -94,7 +100,28 @@ type Got =
   | { ok: true; bytes: Buffer; contentType: string; from: "local"; path: string }
   | { ok: true; bytes: Buffer; contentType: string; from: "host" }
   | { ok: true; bytes: Buffer; contentType: string; from: "archive"; snapshot: { url: string; date: string } }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; asked?: boolean };
+
+/** Extensions of files whose address names them whatever the query (`x.png?ver=2` is `x.png`). */
+const FILE_EXTENSIONS = new Set([...Object.values(ACCEPTED_TYPES), "jpeg"]);
+
+/**
+ * The key under which a URL is fetched once per run and found in a folder's
+ * record: `http:` and `https:` of one address are one file, the host's case
+ * does not count (`HTTP://Old.Example.com/x.png` = `https://old.example.com/x.png`),
+ * and neither does the query of a path that names a file by its extension
+ * (WordPress's `?ver=2`, `?w=300`: a static file's server ignores it).
+ */
+export function sameFileKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = "";
+    if (FILE_EXTENSIONS.has(extensionOf(parsed))) parsed.search = "";
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href.slice(parsed.protocol.length) : parsed.href;
+  } catch {
+    return url;
+  }
+}
 
 /**
  * A safe file name for `url` in a post's folder: its last path segment,
@@ -163,7 +190,7 @@ export class MediaFetcher {
   }
 
   /** Every request, with the concurrency limits; outcomes in the requests' order. */
-  async fetchAll(requests: readonly MediaRequest[]): Promise<MediaOutcome[]> {
+  async fetchAll(requests: readonly MediaRequest[], onOutcome?: (outcome: MediaOutcome) => void): Promise<MediaOutcome[]> {
     const hostOf = (r: MediaRequest) => {
       try {
         return new URL(r.url).host;
@@ -171,7 +198,12 @@ export class MediaFetcher {
         return "";
       }
     };
-    return limitedByHost(requests, hostOf, (r) => this.fetch(r), { perHost: this.options.perHost, total: this.options.total });
+    const task = async (r: MediaRequest) => {
+      const outcome = await this.fetch(r);
+      onOutcome?.(outcome);
+      return outcome;
+    };
+    return limitedByHost(requests, hostOf, task, { perHost: this.options.perHost, total: this.options.total });
   }
 
   /** One file into one post's folder. */
@@ -179,17 +211,29 @@ export class MediaFetcher {
     const { url } = request;
     const folder = confine(request.within, path.relative(request.within, request.folder).split(path.sep).join("/"));
     if (folder instanceof Error) return { url, status: "missing", reason: `the post's folder ${folder.message}` };
-    const records = await readSources(folder);
-    const known = records.find((r) => r.url === url);
-    if (known && existsSync(path.join(folder, known.file))) {
-      return { url, status: "kept", file: path.join(folder, known.file), reference: reference(folder, known.file) };
+    let records: SourceRecord[];
+    try {
+      records = await readSources(folder);
+    } catch (error) {
+      return { url, status: "missing", reason: `${path.basename(folder)}/${SOURCES_FILE} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
     }
-    let got = this.#got.get(url);
-    if (!got) this.#got.set(url, (got = this.#obtain(request)));
+    const key = sameFileKey(url);
+    const known = records.find((r) => sameFileKey(r.url) === key);
+    // The record is data like any other: a file it names must be in the folder.
+    const keptFile = known ? confine(folder, known.file) : undefined;
+    if (known && typeof keptFile === "string" && existsSync(keptFile) && statSync(keptFile).isFile()) {
+      return { url, status: "kept", file: keptFile, reference: reference(folder, known.file) };
+    }
+    let got = this.#got.get(key);
+    if (!got) {
+      // A local file that cannot be read is one outcome, never the end of the import.
+      got = this.#obtain(request).catch((error: unknown): Got => ({ ok: false, reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }));
+      this.#got.set(key, got);
+    }
     const result = await got;
-    if (!result.ok) return { url, status: "missing", reason: result.reason };
+    if (!result.ok) return { url, status: "missing", reason: result.reason, ...(result.asked ? { asked: true } : {}) };
     // One writer at a time per folder: two URLs may want the same name.
-    const name = await this.#inFolder(folder, async () => {
+    const name = await this.#inFolder(folder, async (): Promise<string | Error> => {
       const written = await this.#write(folder, fileNameFor(url, result.contentType), result.bytes);
       if (written instanceof Error) return written;
       await this.#record(folder, {
@@ -200,7 +244,7 @@ export class MediaFetcher {
         fetched: new Date(this.options.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
       });
       return written;
-    });
+    }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (name instanceof Error) return { url, status: "missing", reason: `cannot be written: ${name.message}` };
     const file = path.join(folder, name);
     const ref = reference(folder, name);
@@ -216,10 +260,10 @@ export class MediaFetcher {
     this.downloads++;
     const got = await download(request.url, this.options.download);
     if (got.ok) return { ok: true, bytes: got.bytes, contentType: got.contentType, from: "host" };
-    if (!got.hostFailed || !this.options.archive) return { ok: false, reason: got.reason };
+    if (!got.hostFailed || !this.options.archive) return { ok: false, reason: got.reason, asked: true };
     this.downloads++;
     const archived = await downloadArchived(request.url, request.postDate, { endpoint: this.options.archiveEndpoint, timeout: this.options.download.timeout ?? DOWNLOAD_DEFAULTS.timeout, userAgent: this.options.download.userAgent ?? DOWNLOAD_DEFAULTS.userAgent }, this.options.download);
-    if (!archived.ok) return { ok: false, reason: `${got.reason}; ${archived.reason}` };
+    if (!archived.ok) return { ok: false, reason: `${got.reason}; ${archived.reason}`, asked: true };
     return { ok: true, bytes: archived.bytes, contentType: archived.contentType, from: "archive", snapshot: archived.snapshot };
   }
 
@@ -267,7 +311,8 @@ export class MediaFetcher {
   /** Add `record` to the folder's `.sources.yaml`. */
   async #record(folder: string, record: SourceRecord): Promise<void> {
     {
-      const records = (await readSources(folder)).filter((r) => r.url !== record.url);
+      const key = sameFileKey(record.url);
+      const records = (await readSources(folder)).filter((r) => sameFileKey(r.url) !== key);
       records.push(record);
       records.sort(SOURCE_ORDER);
       const target = confine(folder, SOURCES_FILE);

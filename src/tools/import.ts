@@ -1,19 +1,28 @@
 /**
- * `npm run import -- <file>… --blog <id> [--author <id>] [--include-protected] [--force]`
+ * `npm run import -- <file>… --blog <id> [--author <id>] [--include-protected] [--force]
+ *   [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]`
  *
  * Imports WordPress exports (WXR), RSS 2.0 or Atom feeds into
  * `posts/<blog>/`: one markdown post per post, one page per page, each
  * post's approved comments beside it, the export's authors into
  * `_data/authors.yaml`, old addresses kept as aliases. Every item gets an
  * outcome; importing again skips unchanged posts and keeps posts edited
- * since (reported as conflicts) unless `--force`. See src/import/run.ts.
+ * since (reported as conflicts) unless `--force`. The posts' images and
+ * files come home into each post's folder from a local copy of the uploads
+ * (`--media`), the old host or the web archive (`--fetch-media`). See
+ * src/import/run.ts and src/import/media-home.ts.
  */
+import { statSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { WAYBACK_ENDPOINT } from "../links/wayback.ts";
 import { ToolError } from "../import/project.ts";
 import { type ImportOptions, formatReport, runImport } from "../import/run.ts";
 import { isMain, runTool } from "./command.ts";
 
-export const USAGE = "usage: npm run import -- <export.xml|feed.xml>… --blog <id> [--author <id>] [--include-protected] [--force]";
+export const USAGE =
+  "usage: npm run import -- <export.xml|feed.xml>… --blog <id> [--author <id>] [--include-protected] [--force]\n" +
+  "         [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]";
 
 export const HELP = `${USAGE}
 
@@ -32,10 +41,38 @@ Options:
   --force                replace posts and comments files edited or deleted since the
                          last import with the imported text
   -h, --help             show this help
+
+Images and files (every image of a post, and its links to files of the old
+site: PDFs, zips, full-size images) go into the post's folder,
+posts/<blog>/<year>/<slug>/, and the post refers to them as <slug>/<name>:
+  --media <folder>       a local copy of the old uploads folder (wp-content/uploads):
+                         a file is found there by its URL path
+  --fetch-media          download the rest from the old host; when it fails (404, 410,
+                         no such host, timeout), from the web archive's snapshot
+                         nearest the post's date
+  --no-archive           do not ask the web archive
+  --archive-endpoint <url>
+                         the availability API to ask (default
+                         ${WAYBACK_ENDPOINT}, or the
+                         BACKLIST_ARCHIVE_ENDPOINT environment variable)
+  --media-timeout <s>    seconds one download may take (default 30)
+  --media-max-size <MiB> the largest file downloaded (default 25)
+  --retry-missing        ask again for the files earlier imports could not get
+                         (otherwise a re-import asks no one for them)
+A file that cannot be had keeps its absolute URL, and is listed in the report.
+Where each file came from is kept in the post folder's .sources.yaml.
 `;
 
+/** A positive number of an option, or its default. */
+function positive(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ToolError(`--${name} takes a positive number, not "${value}"\n${USAGE}`);
+  return n;
+}
+
 /** The command line → import options (the root is the current folder); undefined for `--help`. */
-export function parseImportArgs(argv: readonly string[], root: string): ImportOptions | undefined {
+export function parseImportArgs(argv: readonly string[], root: string, env: NodeJS.ProcessEnv = process.env): ImportOptions | undefined {
   let parsed;
   try {
     parsed = parseArgs({
@@ -47,6 +84,13 @@ export function parseImportArgs(argv: readonly string[], root: string): ImportOp
         author: { type: "string" },
         force: { type: "boolean" },
         "include-protected": { type: "boolean" },
+        media: { type: "string" },
+        "fetch-media": { type: "boolean" },
+        "no-archive": { type: "boolean" },
+        "archive-endpoint": { type: "string" },
+        "media-timeout": { type: "string" },
+        "media-max-size": { type: "string" },
+        "retry-missing": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -57,9 +101,37 @@ export function parseImportArgs(argv: readonly string[], root: string): ImportOp
   const files = parsed.positionals;
   if (files.length === 0) throw new ToolError(`which file? ${USAGE}`);
   if (!parsed.values.blog) throw new ToolError(`--blog <id> is needed: the blog the posts go into\n${USAGE}`);
+  const values = parsed.values;
+  let mediaDir: string | undefined;
+  if (values.media !== undefined) {
+    mediaDir = path.resolve(root, values.media);
+    let isFolder = false;
+    try {
+      isFolder = statSync(mediaDir).isDirectory();
+    } catch {
+      isFolder = false;
+    }
+    if (!isFolder) throw new ToolError(`--media ${values.media}: no such folder (give a copy of the old uploads folder, e.g. wp-content/uploads)`);
+  }
+  const archiveEndpoint = values["archive-endpoint"] ?? (env.BACKLIST_ARCHIVE_ENDPOINT || WAYBACK_ENDPOINT);
+  try {
+    const url = new URL(archiveEndpoint);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
+  } catch {
+    throw new ToolError(`the archive endpoint must be an http(s) URL, not "${archiveEndpoint}"`);
+  }
   return {
     root,
     files,
+    media: {
+      ...(mediaDir !== undefined ? { mediaDir } : {}),
+      fetch: values["fetch-media"] ?? false,
+      archive: !values["no-archive"],
+      archiveEndpoint,
+      timeout: positive(values["media-timeout"], "media-timeout", 30) * 1000,
+      maxBytes: Math.floor(positive(values["media-max-size"], "media-max-size", 25) * 1024 * 1024),
+      retryMissing: values["retry-missing"] ?? false,
+    },
     blog: parsed.values.blog,
     author: parsed.values.author,
     force: parsed.values.force ?? false,

@@ -86,7 +86,10 @@ describe("importing a WordPress export with every quirk", () => {
       assert.match(out, new RegExp(`^  item \\d+ of .*wordpress-quirks\\.xml \\(${title}\\): skipped: ${reason}$`, "m"), title);
     }
     assert.match(out, /^Warnings:\n  posts\/main\/2010\/2010-03-09\.md: title: the item has none; written as "Untitled post of 2010-03-09"$/m);
-    assert.match(out, /^Removed from imported content: 3 scripts, 1 iframe, 4 event handlers, 3 javascript: URLs, 1 data: URL$/m);
+    // The fifth event handler is in the caption the block post's image takes from its attachment.
+    assert.match(out, /^Removed from imported content: 3 scripts, 1 iframe, 5 event handlers, 3 javascript: URLs, 1 data: URL$/m);
+    assert.match(out, /^  posts\/main\/2010\/blocks-blocks-everywhere\.md: 1 event handler$/m);
+    assert.match(out, /^Images and files: 4 files in 2 posts, left at their old addresses \(--media <folder> or --fetch-media brings them home\)$/m);
     assert.match(out, /^  posts\/main\/2010\/links-code-and-leftovers\.md: 1 script, 1 iframe, 1 event handler, 2 javascript: URLs, 1 data: URL$/m);
     assert.match(out, /^  posts\/main\/2010\/a-post-people-talked-about\.md: 1 script, 2 event handlers, 1 javascript: URL$/m);
     assert.match(out, /^Unknown shortcodes \(kept as text\): \[contact-form-7\] 1, \[unknownthing\] 1$/m);
@@ -144,6 +147,9 @@ describe("importing a WordPress export with every quirk", () => {
     assert.match(photos, /!\[cooling\]\(https:\/\/quirks\.example\.net\/wp-content\/uploads\/2010\/05\/cooling\.jpg\)\n\nThe cooling \*\*plant\*\*/, "the gallery from the export's attachments");
     const blocks = source(project, "posts/main/2010/blocks-blocks-everywhere.md");
     assert.doesNotMatch(blocks, /wp:/);
+    // The image block without a caption takes its attachment's; the one with a caption keeps its own.
+    assert.match(blocks, /!\[Cooling\]\(https:\/\/quirks\.example\.net\/wp-content\/uploads\/2010\/05\/cooling\.jpg\)\n\nThe cooling \*\*plant\*\*/);
+    assert.match(blocks, /!\[Racks again\]\([^)]*racks\.jpg\)\n\nThe racks, once more\n/);
     assert.match(blocks, /## What changed[\s\S]*> Blocks are the future\.[\s\S]*```python\ndef hello\(\):[\s\S]*\| Block \| Kind \|[\s\S]*---\n\n\[Xen Internals, the Talk\]\(https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ\) — The talk, embedded/);
     assert.match(source(project, "posts/main/pages/about/team.md"), /^title: "The Team"\n[\s\S]*^aliases:\n  - \/about\/team\/\n[\s\S]*^order: 1$/m);
     assert.match(source(project, "posts/main/2010/hello-world.md"), /^title: "Hello World & Friends"$/m);

@@ -33,7 +33,14 @@ export const OLD = {
   hostileEncoded: "/wp-content/uploads/%2e%2e%2f%2e%2e%2fx.png",
   hostileDots: "/wp-content/uploads/..%5C..%5Cevil.png",
   noExtension: "/media/photo",
+  thumbnail: "/wp-content/uploads/2008/06/diagram-300x200.png",
+  upperCase: "/wp-content/uploads/2008/07/Screenshot.PNG",
+  controlName: "/wp-content/uploads/2008/07/bad%07%1Bname.png",
 } as const;
+
+/** The resized copy WordPress made of the diagram, and the screenshot with an upper-case extension. */
+export const THUMBNAIL = makePng({ width: 30, height: 20, seed: 14 });
+export const SCREENSHOT = makePng({ width: 40, height: 30, seed: 15 });
 
 /** Bytes the huge files send: more than the tests' cap. */
 export const HUGE = 256 * 1024;
@@ -84,6 +91,12 @@ export function oldHost(): Promise<MediaServer> {
         return send("image/png", HOSTILE);
       case OLD.noExtension:
         return send("image/jpeg", DIAGRAM);
+      case OLD.thumbnail:
+        return send("image/png", THUMBNAIL);
+      case OLD.upperCase:
+        return send("image/png", SCREENSHOT);
+      case OLD.controlName:
+        return send("image/png", HOSTILE);
       default:
         res.writeHead(404).end();
     }

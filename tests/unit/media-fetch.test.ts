@@ -4,7 +4,7 @@
  * the network: `.invalid` names never resolve, everything else is 127.0.0.1.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -128,6 +128,27 @@ describe("the media engine", () => {
     const outside = await fetcher().fetch({ url: at(OLD.diagram), folder: path.join(root, "elsewhere"), within: posts });
     assert.equal(outside.status, "missing");
     assert.match((outside as { reason: string }).reason, /outside its folder|leaves its folder/);
+  });
+
+  it("gives a file it cannot write an outcome, and goes on with the others", async () => {
+    const { posts, folder } = project();
+    // Where the post's folder should be there is a file; and a record that is a link out of the folder.
+    mkdirSync(path.dirname(folder), { recursive: true });
+    writeFileSync(folder, "not a folder");
+    const other = path.join(posts, "main/2008/kvm");
+    mkdirSync(other, { recursive: true });
+    symlinkSync(path.join(tmpdir(), "elsewhere.yaml"), path.join(other, ".sources.yaml"));
+    const [blocked, linked, fine] = await fetcher().fetchAll([
+      { url: at(OLD.diagram), folder, within: posts },
+      { url: at(OLD.slides), folder: other, within: posts },
+      { url: at(OLD.diagram), folder: path.join(posts, "main/2008/ok"), within: posts },
+    ]);
+    assert.equal(blocked?.status, "missing");
+    assert.match((blocked as { reason: string }).reason, /^cannot be written: /);
+    assert.equal(linked?.status, "missing");
+    assert.match((linked as { reason: string }).reason, /^cannot be written: .*symbolic link/);
+    assert.equal(fine?.status, "downloaded");
+    assert.ok(!existsSync(path.join(tmpdir(), "elsewhere.yaml")));
   });
 
   it("downloads a URL once per run, however many posts use it, and skips what an earlier run brought home", async () => {
