@@ -20,7 +20,6 @@
 import MarkdownItConstructor, { type MarkdownIt, type Token } from "markdown-it";
 import { scrollFocus } from "../markdown/scroll-focus.ts";
 import { tableAlignClasses } from "../markdown/table-align.ts";
-import { latin1 } from "../html.ts";
 import type { Comment } from "./model.ts";
 
 export const COMMENT_LINK_REL = "nofollow ugc noopener";
@@ -66,7 +65,7 @@ export function renderComment(comment: Comment): RenderedComment {
   if (!result) {
     const md = (shared ??= createCommentMarkdown());
     const tokens = md.parse(comment.body, {});
-    result = { html: latin1(md.renderer.render(tokens, md.options, {})), text: plainText(tokens) };
+    result = { html: md.renderer.render(tokens, md.options, {}), text: plainText(tokens) };
     rendered.set(comment, result);
   }
   return result;

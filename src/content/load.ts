@@ -9,7 +9,6 @@ import path from "node:path";
 import type { Env, MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import { z } from "zod";
-import { latin1 } from "../html.ts";
 import { closest, closestOf } from "../suggest.ts";
 import { cutAtWord } from "../excerpt.ts";
 import { timed } from "../timings.ts";
@@ -605,7 +604,7 @@ function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems
     const first = firstParagraphText(tokens);
     post.summary = first === undefined ? undefined : cutAtWord(first);
   }
-  post.html = latin1(md.renderer.render(tokens, md.options, env));
+  post.html = md.renderer.render(tokens, md.options, env);
 }
 
 /** Plain text of the first top-level paragraph, or undefined. */

@@ -11,7 +11,6 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Env, MarkdownIt } from "markdown-it";
 import type { ArchiveDate } from "../dates.ts";
-import { latin1 } from "../html.ts";
 import { PAGE_KEYS, pageSchema } from "../schema/page.ts";
 import { slugify } from "../slug.ts";
 import type { Problem } from "../types.ts";
@@ -209,7 +208,7 @@ function render(
       return url + splitHref(href).suffix;
     },
   };
-  return latin1(options.markdown.render(body, env));
+  return options.markdown.render(body, env);
 }
 
 /** Each blog's pages, in order, for its index page. */

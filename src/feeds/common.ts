@@ -72,30 +72,15 @@ function prune(value: XmlValue): XmlValue {
   return out;
 }
 
-/**
- * Characters beyond Latin-1 (’ “ — …) as character references, which every
- * XML or JSON reader decodes to the same text, so that V8 holds the feed
- * as a one-byte string: Eleventy keeps every file it wrote until the build
- * ends, and the archived feeds hold every post (src/html.ts does the same
- * for pages).
- */
-function oneByte(text: string, escape: (code: number) => string): string {
-  if (!/[^\x00-\xff]/.test(text)) return text;
-  const encoded = text.replace(/[^\x00-\xff]/g, (char) => escape(char.charCodeAt(0)));
-  return Buffer.from(encoded, "latin1").toString("latin1");
-}
-
 /** A whole XML document with its declaration, ending in a newline. */
 export function xmlDocument(root: XmlTree): string {
-  const body: string = builder.build(prune(root));
-  // Surrogate pairs become one reference each: `&#128512;`, not two halves.
-  const text = body.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) => `&#${pair.codePointAt(0)};`);
-  return oneByte(`<?xml version="1.0" encoding="utf-8"?>\n${text.endsWith("\n") ? text : `${text}\n`}`, (code) => `&#${code};`);
+  const text: string = builder.build(prune(root));
+  return `<?xml version="1.0" encoding="utf-8"?>\n${text.endsWith("\n") ? text : `${text}\n`}`;
 }
 
-/** A JSON document, ending in a newline; characters beyond Latin-1 as `\uXXXX` escapes. */
+/** A JSON document, ending in a newline. */
 export function jsonDocument(value: unknown): string {
-  return oneByte(`${JSON.stringify(value, null, 2)}\n`, (code) => `\\u${code.toString(16).padStart(4, "0")}`);
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** Absolute URLs of the built site. */

@@ -7,7 +7,6 @@
  */
 import { render } from "preact-render-to-string";
 import type { VNode } from "preact";
-import { latin1 } from "../html.ts";
 import type { UserConfig } from "../types.ts";
 
 interface JavaScriptTemplate {
@@ -18,7 +17,7 @@ interface JavaScriptTemplate {
 export function toHtml(content: unknown): string {
   if (typeof content === "string") return content;
   const html = render(content as VNode);
-  return latin1(html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html);
+  return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
 }
 
 

@@ -84,7 +84,7 @@ describe("the seed article shows every sidebar element of the model page", () =>
     assert.match(box(redHat, "backlinks"), /<li><span class="later">later: <\/span><a href="\/converging-on-microsoft\/2008\/06\/citrix-virtualization-cto-disputes-red-hat-hypervisor-strategy\/">/);
     assert.match(
       box(redHat, "backlinks"),
-      /<p class="backlink-context">My recent blog post &#8220;<mark>Red Hat Takes Hypervisor Control Back From Citrix<\/mark>&#8221; appears to have elicited a response from Simon Crosby, CTO for Virtualization at Citrix\.<\/p>/,
+      /<p class="backlink-context">My recent blog post “<mark>Red Hat Takes Hypervisor Control Back From Citrix<\/mark>” appears to have elicited a response from Simon Crosby, CTO for Virtualization at Citrix\.<\/p>/,
     );
   });
 

@@ -138,13 +138,13 @@ describe("Atom feeds", () => {
     }
   });
 
-  it("gives back text beyond Latin-1 exactly, from one-byte documents", () => {
+  it("gives back text beyond Latin-1 exactly, written as the characters themselves", () => {
     const title = "Café — “quoted” 😀 naïve";
     const changed = { ...archive, posts: archive.posts.map((p) => (p.slug === "early" ? { ...p, title } : p)) };
     const files = postFeeds(changed, { prefix: "/" });
     const atom = files.find((f) => f.url === "/feed.xml")?.body ?? "";
     const jsonBody = files.find((f) => f.url === "/feed.json")?.body ?? "";
-    for (const body of [atom, jsonBody]) assert.doesNotMatch(body, /[^\x00-\xff]/, "only Latin-1 characters in the file");
+    for (const body of [atom, jsonBody]) assert.ok(body.includes(title), "the title as written, not as references");
     assert.equal(parseFeed(atom).items.at(-1)?.title, title);
     assert.equal(parseAtomFeed(atom).entries?.at(-1)?.title?.value, title);
     assert.equal((JSON.parse(jsonBody) as JsonFeedDoc).items.at(-1)?.title, title);

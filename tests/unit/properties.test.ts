@@ -2,7 +2,7 @@
  * Properties that must hold for every input, not just the examples of the
  * other unit tests (issue "Bad input and safety"): dates read as written in
  * any zone, slugs, and the escaping of text that lands in script elements
- * and in pages stored as Latin-1.
+ * (JSON-LD).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -11,7 +11,6 @@ import { parseFragment, serialize } from "parse5";
 import { parseArchiveDate } from "../../src/dates.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { withNoopener } from "../../src/markdown/external-links.ts";
-import { latin1 } from "../../src/html.ts";
 import { slugify } from "../../src/slug.ts";
 import { jsonForScript } from "../../src/views/head.ts";
 
@@ -185,38 +184,6 @@ describe("escaping", () => {
         assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(value)));
       }),
     );
-  });
-
-  /** Well-formed HTML of arbitrary text: elements, attribute values, character references, and raw-text elements. */
-  const anyText = fc.string({ unit: "binary", maxLength: 12 }).map((s) => s.replace(/[<&"\r\0]/g, ""));
-  const html = fc
-    .array(
-      fc.oneof(
-        anyText,
-        anyText.map((t) => `<p title="${t}">${t}</p>`),
-        anyText.map((t) => `<textarea>${t}</textarea>`),
-        fc.constantFrom("&amp;", "&#8364;", "&lt;b&gt;", "<br>", "’", "€", "😀", "\u{10FFFF}"),
-      ),
-      { maxLength: 8 },
-    )
-    .map((parts) => parts.join(""));
-  const decoded = (source: string): string => serialize(parseFragment(source));
-
-  it("latin1: only characters up to U+00FF, and the same document to an HTML parser", () => {
-    fc.assert(
-      fc.property(html, (source) => {
-        const out = latin1(source);
-        assert.match(out, /^[\x00-\xff]*$/, JSON.stringify(out));
-        assert.equal(decoded(out), decoded(source));
-      }),
-    );
-  });
-
-  it("latin1: raw-text elements, where references are not decoded, are left as they are", () => {
-    for (const tag of ["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]) {
-      const source = `<p>’</p><${tag}>€ “x”</${tag}>`;
-      assert.equal(decoded(latin1(source)), decoded(source), tag);
-    }
   });
 });
 
