@@ -1,5 +1,6 @@
 /**
- * Pages Backlist writes itself: one per post, the bulk of a large archive.
+ * Pages Backlist writes itself: one per post, list page and feed, the bulk
+ * of a large archive (which ones: src/plugins/direct.ts).
  *
  * Eleventy keeps every page it renders in memory until its build ends (the
  * rendered text, the text before its transforms, and the result it hands
@@ -41,15 +42,16 @@ export async function applyTransforms(
 }
 
 /**
- * The file of the page at `url` (`/main/2008/06/slug/` → `<output>/main/2008/06/slug/index.html`).
- * A URL that is not a folder path inside the site is refused.
+ * The file of the page at `url`: a folder's page is its `index.html`
+ * (`/main/2008/06/slug/` → `<output>/main/2008/06/slug/index.html`), a
+ * file is itself (`/feed.xml`). A URL that is not a path inside the site is refused.
  */
 export function pageFile(output: string, url: string): string {
   const segments = url.split("/");
-  if (!url.startsWith("/") || !url.endsWith("/") || segments.some((s) => s === "." || s === "..")) {
+  if (!url.startsWith("/") || url.includes("\\") || segments.some((s) => s === "." || s === "..") || segments.slice(1, -1).some((s) => s === "")) {
     throw new Error(`${JSON.stringify(url)} is not the URL of a page in the site`);
   }
-  return path.join(output, ...segments.filter(Boolean), "index.html");
+  return path.join(output, ...segments.filter(Boolean), ...(url.endsWith("/") ? ["index.html"] : []));
 }
 
 export interface WritePagesOptions<T> {

@@ -31,7 +31,7 @@ import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../
 import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
 import { linkReport, type LinkReport } from "../links/report.ts";
 import { linksPlugin } from "./links.ts";
-import { writePostPages } from "./posts.ts";
+import { directUrls, writeDirectPages } from "./direct.ts";
 import { MediaStore } from "../media/site.ts";
 
 export interface ContentOptions {
@@ -151,7 +151,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   let told = false;
   let pageSiteLinks: SiteLink[] = [];
   let output = "_site";
-  let postPages = 0;
+  let writtenPages = 0;
   config.on("eleventy.before", async ({ runMode: mode, directories }: { runMode: string; directories?: { output?: string } }) => {
     runMode = mode;
     output = path.resolve(directories?.output ?? "_site");
@@ -212,12 +212,12 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   // root-relative links of posts, and their aliases, against them.
   // Every page's URL is known here and nothing is rendered yet: check the
   // root-relative links of posts, and their aliases, against them; then
-  // write the post pages (src/plugins/posts.ts), which Eleventy does not hold.
+  // write the pages Eleventy does not hold (src/plugins/direct.ts).
   config.on("eleventy.contentMap", async ({ urlToInputPath, inputPathToUrl }: { urlToInputPath: Record<string, unknown>; inputPathToUrl: Record<string, string[]> }) => {
     const archive = store.current;
-    const postUrls = [...archive.posts, ...archive.drafts].map((post) => post.url);
-    const urls = new Set([...Object.keys(urlToInputPath), ...postUrls]);
-    store.pageUrls = [...postUrls, ...pageUrlsExcept(inputPathToUrl)];
+    const written = directUrls(store);
+    const urls = new Set([...Object.keys(urlToInputPath), ...written]);
+    store.pageUrls = [...written, ...pageUrlsExcept(inputPathToUrl)];
     const copied = (file: string) => isCopiedFile(file) || media.publishes(file);
     const images = checkSiteLinks(media.siteLinks, urls, copied).map((p) => ({ ...p, field: "(image)" }));
     const problems = [...archive.brokenLinks, ...media.problems, ...images, ...checkSiteLinks([...archive.siteLinks, ...pageSiteLinks], urls, copied)];
@@ -231,13 +231,13 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       console.error(`[backlist] ${error.message}\nThe pages show these errors until they are fixed.`);
       setDevProblems(problems);
     }
-    postPages = await writePostPages(config, store, output);
+    writtenPages = await writeDirectPages(config, store, output);
   });
   config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
     // The posts' own files and the made images, under each post's URL.
     if (directories?.output) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
     flushTimings();
-    if (results) reportSummary({ pages: postPages + results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
+    if (results) reportSummary({ pages: writtenPages + results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
   });
   // Recorded dead and moved external links, on every page (src/plugins/links.ts).
   linksPlugin(config, store);

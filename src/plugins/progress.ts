@@ -6,7 +6,7 @@
  */
 import { type Progress, progress } from "../import/progress.ts";
 import type { UserConfig } from "../types.ts";
-import { POST_PAGES_EVENT, type PostPagesEvent } from "./posts.ts";
+import { PAGES_EVENT, type PagesEvent } from "./direct.ts";
 
 export function progressPlugin(config: UserConfig): void {
   let runMode = "build";
@@ -21,11 +21,11 @@ export function progressPlugin(config: UserConfig): void {
     [written, total, posts] = [0, 0, 0];
   });
   // Every URL Eleventy knows is a page to write (a paginated template has
-  // several); the post pages, written by src/plugins/posts.ts, come on top.
+  // several); the pages Backlist writes itself (src/plugins/direct.ts) come on top.
   config.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
     total = Object.keys(urlToInputPath).length;
   });
-  config.on(POST_PAGES_EVENT, ({ count }: PostPagesEvent) => {
+  config.on(PAGES_EVENT, ({ count }: PagesEvent) => {
     posts = count;
   });
   config.addTransform("backlist-progress", (content: string) => {

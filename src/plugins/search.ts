@@ -12,7 +12,7 @@ import { BUNDLE_DIR, SearchSession, isMarked, writeSearchIndex } from "../search
 import { reportSummary } from "../build/summary.ts";
 import { phase, timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
-import { POST_PAGE_EVENT, type PostPageEvent } from "./posts.ts";
+import { PAGE_EVENT, type PageEvent } from "./direct.ts";
 
 /** What Eleventy 3 passes to `eleventy.after` (the parts used here). */
 interface AfterBuild {
@@ -26,7 +26,7 @@ interface AfterBuild {
 
 export function searchPlugin(config: UserConfig): void {
   let runMode: string | undefined = "build";
-  // `npm run build`: the post pages, indexed as they are written (src/plugins/posts.ts).
+  // `npm run build`: the post pages, indexed as they are written (src/plugins/direct.ts).
   let session: SearchSession | undefined;
   let started = 0;
   // Post pages with the marker in this build.
@@ -37,7 +37,7 @@ export function searchPlugin(config: UserConfig): void {
     session = runMode === undefined || runMode === "build" ? new SearchSession() : undefined;
     started = performance.now();
   });
-  config.on(POST_PAGE_EVENT, async ({ url, html }: PostPageEvent) => {
+  config.on(PAGE_EVENT, async ({ url, html }: PageEvent) => {
     if (isMarked(html)) marked++;
     await session?.add(url, html);
   });

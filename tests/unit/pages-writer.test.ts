@@ -35,8 +35,12 @@ describe("pageFile", () => {
     assert.equal(pageFile("/out", "/main/2008/06/slug/"), path.join("/out", "main", "2008", "06", "slug", "index.html"));
   });
 
-  it("refuses URLs that are not folders inside the site", () => {
-    for (const url of ["/main/../../etc/", "main/2008/", "/main/2008/06/slug", "/./x/"]) {
+  it("puts a file at its own path", () => {
+    assert.equal(pageFile("/out", "/main/feed/archive/3.xml"), path.join("/out", "main", "feed", "archive", "3.xml"));
+  });
+
+  it("refuses URLs that are not paths inside the site", () => {
+    for (const url of ["/main/../../etc/", "main/2008/", "/./x/", "/a//b/", "/a\\..\\b/"]) {
       assert.throws(() => pageFile("/out", url), /is not the URL of a page in the site/, url);
     }
   });

@@ -1,19 +1,13 @@
-/** A blog's, a tag's or an author's posts, newest first, paginated. */
-import type { ArchiveStore } from "../src/plugins/content.ts";
-import type { Listing } from "../src/views/listings.ts";
-import { postSummary } from "../src/views/lists.ts";
-import { Base } from "../_includes/layouts/Base.tsx";
-import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
-import { PostList } from "../_includes/components/PostList.tsx";
-import { Pager } from "../_includes/components/Pager.tsx";
+/** A blog's, a tag's or an author's posts, newest first, one page of them (written by src/plugins/direct.ts). */
+import type { ArchiveStore } from "../../src/plugins/content.ts";
+import type { Listing } from "../../src/views/listings.ts";
+import { postSummary } from "../../src/views/lists.ts";
+import { Base } from "./Base.tsx";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { PostList } from "../components/PostList.tsx";
+import { Pager } from "../components/Pager.tsx";
 
-export const data = {
-  pagination: { data: "archive.listings", size: 1, alias: "listing" },
-  permalink: (data: { listing: Listing }) => data.listing.url,
-  eleventyExcludeFromCollections: true,
-};
-
-export function render({ archive, listing }: { archive: ArchiveStore; listing: Listing }) {
+export function ListingPage({ archive, listing }: { archive: ArchiveStore; listing: Listing }) {
   const current = archive.current;
   const title = listing.pager.page > 1 ? `${listing.title}, page ${listing.pager.page}` : listing.title;
   const years = listing.pager.page === 1 ? (listing.years ?? []) : [];
