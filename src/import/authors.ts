@@ -5,12 +5,9 @@
  * ones are appended, the rest of the file (order, comments) kept as it is,
  * through the `yaml` library's document model.
  */
-import { readFile, readdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { parseDocument } from "yaml";
 import type { ArchiveData } from "../content/model.ts";
 import { slugify } from "../slug.ts";
-import { DATA_DIR, ToolError } from "./project.ts";
+import { editDataFile } from "./project.ts";
 import type { SourceAuthor } from "./source.ts";
 
 export interface AuthorPlan {
@@ -46,26 +43,18 @@ export function planAuthors(authors: readonly SourceAuthor[], existing: ArchiveD
 /** Appends `added` to the authors data file (creating `_data/authors.yaml` if there is none); returns the file written. */
 export async function writeAuthors(root: string, added: AuthorPlan["added"]): Promise<string | undefined> {
   if (added.length === 0) return undefined;
-  const dir = path.join(root, DATA_DIR);
-  const names = new Set(await readdir(dir).catch(() => [] as string[]));
-  const name = ["authors.yaml", "authors.yml", "authors.json"].find((candidate) => names.has(candidate)) ?? "authors.yaml";
-  const file = path.join(dir, name);
-  const current = names.has(name) ? await readFile(file, "utf8") : "";
-  let text: string;
-  if (name.endsWith(".json")) {
-    const value = (current.trim() ? JSON.parse(current) : {}) as Record<string, unknown>;
-    for (const author of added) if (!Object.hasOwn(value, author.id)) value[author.id] = { name: author.name };
-    text = `${JSON.stringify(value, null, 2)}\n`;
-  } else {
-    const doc = parseDocument(current);
-    if (doc.errors.length) throw new ToolError(`${DATA_DIR}/${name}: ${doc.errors[0]?.message ?? "not valid YAML"}; fix it first`);
-    if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
-    for (const author of added) if (!doc.has(author.id)) doc.set(author.id, doc.createNode({ name: author.name }));
-    text = doc.toString({ lineWidth: 0 });
-  }
-  if (text === current) return undefined;
-  const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
-  return `${DATA_DIR}/${name}`;
+  return editDataFile(
+    root,
+    "authors",
+    {
+      json(value) {
+        for (const author of added) if (!Object.hasOwn(value, author.id)) value[author.id] = { name: author.name };
+      },
+      yaml(doc) {
+        if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+        for (const author of added) if (!doc.has(author.id)) doc.set(author.id, doc.createNode({ name: author.name }));
+      },
+    },
+    true,
+  );
 }

@@ -4,8 +4,9 @@
  * of a blog, and the URLs the blog's posts already have, so a new or
  * imported post never takes another's URL.
  */
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { type Document, parseDocument } from "yaml";
 import { loadData } from "../content/load.ts";
 import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import type { ArchiveData } from "../content/model.ts";
@@ -118,4 +119,42 @@ function dateOf(text: string, zone: string): ArchiveDate | undefined {
   if (!value || typeof value !== "object") return undefined;
   const result = parseArchiveDate((value as Record<string, unknown>).date, zone);
   return result.ok ? result.date : undefined;
+}
+
+/** How to change a data file, in whichever form it is written. */
+export interface DataFileEdit {
+  json(value: Record<string, unknown>): void;
+  /** The YAML document, comments and layout kept as written. */
+  yaml(doc: Document): void;
+}
+
+/**
+ * Edits `_data/<base>.yaml` (or `.yml`, `.json`, whichever the project has)
+ * in place, written whole or not at all; `create` makes `<base>.yaml` when
+ * there is none. Returns the file written, or undefined when nothing changed.
+ */
+export async function editDataFile(root: string, base: string, edit: DataFileEdit, create: boolean): Promise<string | undefined> {
+  const dir = path.join(root, DATA_DIR);
+  const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  const found = [`${base}.yaml`, `${base}.yml`, `${base}.json`].find((candidate) => names.has(candidate));
+  if (!found && !create) return undefined;
+  const name = found ?? `${base}.yaml`;
+  const file = path.join(dir, name);
+  const current = found ? await readFile(file, "utf8") : "";
+  let text: string;
+  if (name.endsWith(".json")) {
+    const value = (current.trim() ? JSON.parse(current) : {}) as Record<string, unknown>;
+    edit.json(value);
+    text = `${JSON.stringify(value, null, 2)}\n`;
+  } else {
+    const doc = parseDocument(current);
+    if (doc.errors.length) throw new ToolError(`${DATA_DIR}/${name}: ${doc.errors[0]?.message ?? "not valid YAML"}; fix it first`);
+    edit.yaml(doc);
+    text = doc.toString({ lineWidth: 0 });
+  }
+  if (text === current) return undefined;
+  const temporary = `${file}.tmp-${process.pid}`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+  return `${DATA_DIR}/${name}`;
 }

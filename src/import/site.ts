@@ -7,11 +7,9 @@
  * comments) kept, through the `yaml` library's document model, as the
  * authors file is.
  */
-import { readFile, readdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { isSeq, parseDocument } from "yaml";
+import { isSeq } from "yaml";
 import { originKey } from "../redirects/oldlinks.ts";
-import { DATA_DIR, ToolError } from "./project.ts";
+import { editDataFile } from "./project.ts";
 
 /**
  * The origins of `found` (the old sites' addresses, `https://old.example.com/blog/`)
@@ -44,34 +42,25 @@ export function originsToAdd(existing: readonly string[], found: readonly (strin
 /** Adds `origins` to `old_origins` of the site data file; returns the file written, or undefined (nothing to add, or no site file). */
 export async function writeOldOrigins(root: string, origins: readonly string[]): Promise<string | undefined> {
   if (origins.length === 0) return undefined;
-  const dir = path.join(root, DATA_DIR);
-  const names = new Set(await readdir(dir).catch(() => [] as string[]));
-  const name = ["site.yaml", "site.yml", "site.json"].find((candidate) => names.has(candidate));
-  if (!name) return undefined;
-  const file = path.join(dir, name);
-  const current = await readFile(file, "utf8");
-  let text: string;
-  if (name.endsWith(".json")) {
-    const value = JSON.parse(current) as Record<string, unknown>;
-    const list = value.old_origins;
-    value.old_origins = [...(Array.isArray(list) ? list : typeof list === "string" ? [list] : []), ...origins];
-    text = `${JSON.stringify(value, null, 2)}\n`;
-  } else {
-    const doc = parseDocument(current);
-    if (doc.errors.length) throw new ToolError(`${DATA_DIR}/${name}: ${doc.errors[0]?.message ?? "not valid YAML"}; fix it first`);
-    const list = doc.get("old_origins", true);
-    if (isSeq(list)) {
-      for (const origin of origins) list.add(doc.createNode(origin));
-    } else {
-      // Absent, or one origin written as a string: a list of them all.
-      const written = doc.get("old_origins");
-      doc.set("old_origins", doc.createNode([...(typeof written === "string" ? [written] : []), ...origins]));
-    }
-    text = doc.toString({ lineWidth: 0 });
-  }
-  if (text === current) return undefined;
-  const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
-  return `${DATA_DIR}/${name}`;
+  return editDataFile(
+    root,
+    "site",
+    {
+      json(value) {
+        const list = value.old_origins;
+        value.old_origins = [...(Array.isArray(list) ? list : typeof list === "string" ? [list] : []), ...origins];
+      },
+      yaml(doc) {
+        const list = doc.get("old_origins", true);
+        if (isSeq(list)) {
+          for (const origin of origins) list.add(doc.createNode(origin));
+        } else {
+          // Absent, or one origin written as a string: a list of them all.
+          const written = doc.get("old_origins");
+          doc.set("old_origins", doc.createNode([...(typeof written === "string" ? [written] : []), ...origins]));
+        }
+      },
+    },
+    false,
+  );
 }
