@@ -42,6 +42,11 @@ export interface BuildMeasure {
   phases: Phase[];
   /** Eleventy's own total, from its closing line. */
   eleventyMs?: number;
+  /**
+   * CPU time the whole machine spent while the build ran (from /proc/stat),
+   * the build's own included: less `cpuMs`, what other processes took.
+   */
+  machineCpuMs?: number;
   stdout: string;
   stderr: string;
 }
@@ -91,6 +96,19 @@ function add(sums: Map<string, Phase>, name: string, ms: number, source: Phase["
   const seen = sums.get(key);
   if (seen) seen.ms += ms;
   else sums.set(key, { name, ms, source });
+}
+
+/** CPU time the machine has spent busy since boot (all cores, from /proc/stat), or undefined. */
+export function machineBusyMs(): number | undefined {
+  try {
+    const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal …: busy is all but idle and iowait.
+    const total = fields.slice(0, 8).reduce((sum, n) => sum + n, 0);
+    const ticks = 100; // sysconf(_SC_CLK_TCK) on Linux
+    return ((total - (fields[3] ?? 0) - (fields[4] ?? 0)) * 1000) / ticks;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Count `.html` files under `dir`. */
@@ -146,6 +164,7 @@ export async function measureBuild(project: string, options: BuildOptions): Prom
   };
 
   const cpuBefore = useTime ? undefined : childrenCpuMs();
+  const busyBefore = machineBusyMs();
   const start = performance.now();
   const child = spawn(command ?? "", args, { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -170,6 +189,7 @@ export async function measureBuild(project: string, options: BuildOptions): Prom
     child.on("close", (code) => resolve(code));
   }).finally(() => poll && clearInterval(poll));
   const wallMs = performance.now() - start;
+  const busyAfter = machineBusyMs();
 
   let userMs: number | undefined;
   let sysMs: number | undefined;
@@ -200,6 +220,7 @@ export async function measureBuild(project: string, options: BuildOptions): Prom
     pages: countPages(path.join(project, "_site")),
     phases,
     eleventyMs,
+    ...(busyBefore !== undefined && busyAfter !== undefined ? { machineCpuMs: busyAfter - busyBefore } : {}),
     stdout,
     stderr,
   };

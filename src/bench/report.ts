@@ -101,7 +101,12 @@ function roundsLines(run: RunResult): string[] {
   }
   if (run.load) {
     const load = run.load;
-    out.push(`  machine       ${load.cores} cores; 1-minute load average ${load.min.toFixed(2)}${load.max > load.min ? `–${load.max.toFixed(2)}` : ""} before the builds`);
+    const counted = run.builds ?? [run.build];
+    const others = counted.map((b) => (b.machineCpuMs === undefined || b.cpuMs === undefined ? undefined : Math.max(0, b.machineCpuMs - b.cpuMs)));
+    out.push(
+      `  machine       ${load.cores} cores; 1-minute load average ${load.min.toFixed(2)}${load.max > load.min ? `–${load.max.toFixed(2)}` : ""} before the builds ` +
+        `(the previous build's threads count in it); other processes' CPU during the builds ${spread(others)} s`,
+    );
   }
   return out;
 }

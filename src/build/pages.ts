@@ -70,11 +70,17 @@ export interface WritePagesOptions<T> {
 /** Writes one page per item; the number written. */
 export async function writePages<T>(items: Iterable<T>, options: WritePagesOptions<T>): Promise<number> {
   let written = 0;
+  // Folders made so far: one mkdir per folder, not per page (a recursive mkdir per page cost seconds).
+  const made = new Set<string>();
   for (const item of items) {
     const url = options.url(item);
     const outputPath = pageFile(options.output, url);
     const html = await applyTransforms(options.transforms, options.render(item), { inputPath: options.inputPath(item), outputPath, url });
-    mkdirSync(path.dirname(outputPath), { recursive: true });
+    const folder = path.dirname(outputPath);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(outputPath, html);
     written++;
     await options.onPage?.(url, html);
