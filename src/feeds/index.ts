@@ -1,6 +1,6 @@
 /**
  * The archive's feeds, computed once per build as a flat list of files that
- * one template (pages/feeds.11ty.tsx) writes: Atom and JSON Feed of the
+ * the page writer (src/plugins/direct.ts) writes: Atom and JSON Feed of the
  * site and of each blog with the newest posts, the Atom feeds' archive
  * pages holding every older post (RFC 5005, ./archive.ts), and an RSS
  * podcast feed per show that has an episode to play.
