@@ -3,6 +3,7 @@
  * sizes a markdown table and the growth from the smallest to the largest.
  */
 import type { BuildMeasure, Phase } from "./measure.ts";
+import type { DevLoopResult } from "./devloop.ts";
 
 export interface RunResult {
   posts: number;
@@ -23,6 +24,8 @@ export interface RunResult {
   floors?: number[];
   /** With `--runs k` (k > 1): the first build, which filled the image cache, not counted. */
   firstBuild?: BuildMeasure;
+  /** `--edit`: the dev server's times. */
+  devLoop?: DevLoopResult;
   /** The machine's 1-minute load average before each counted build, lowest and highest, and its cores. */
   load?: { min: number; max: number; cores: number };
 }
@@ -98,6 +101,13 @@ function roundsLines(run: RunResult): string[] {
   if (first) {
     const images = first.phases.find((p) => p.source === "backlist" && p.name === "images")?.ms;
     out.push(`  first build   ${s(first.wallMs)} s wall, images ${s(images)} s, peak RSS ${mib(first.peakKiB)} MiB (empty image cache; not counted)`);
+  }
+  const dev = run.devLoop;
+  if (dev) {
+    out.push(
+      `  dev loop      npm start's first build ${s(dev.firstBuildMs)} s; text edit → its page ${s(dev.textEditMs)} s; ` +
+        `title edit → the home page ${s(dev.titleEditMs)} s; new post → its page ${s(dev.newPostMs)} s${dev.error ? " (did not finish)" : ""}`,
+    );
   }
   if (run.load) {
     const load = run.load;

@@ -23,12 +23,13 @@ import { type BuildMeasure, measureBuild, runWorker } from "../bench/measure.ts"
 import { type RunResult, contentPhase, formatRun, formatTable, succeeded } from "../bench/report.ts";
 import { isMain } from "./command.ts";
 import { measureImport, writeWxr } from "../bench/wxr.ts";
+import { type DevLoopResult, freePort, measureDevLoop } from "../bench/devloop.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** What a project folder links from the repository: the code and configuration, not the content. */
 const LINKED = ["src", "pages", "_includes", "assets", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"];
 
-const USAGE = "usage: npm run bench -- <N>[,<N>…] [--runs <k>] [--keep] [--verbose] [--import <N>]";
+const USAGE = "usage: npm run bench -- <N>[,<N>…] [--runs <k>] [--edit] [--keep] [--verbose] [--import <N>]";
 
 export const HELP = `${USAGE}
 
@@ -42,6 +43,9 @@ in the same run. Several sizes give a table and the growth.
   --runs <k>     build each archive k times (with the floor after each) and
                  report the median and the spread; a first build, not
                  counted, fills the image cache as a user's first build does
+  --edit         then time npm start on the archive: an edit of a post's
+                 text until its page shows it, of its title until the home
+                 page does, and a new post until its page is served
   --import <N>   also time importing a generated N-post WordPress export
   --keep         keep the generated project and print its path
   --verbose      stream the build's own output
@@ -55,11 +59,13 @@ interface Options {
   imports: number[];
   /** `--runs k`: counted builds of each size. */
   runs: number;
+  /** `--edit`: time the dev loop too. */
+  edit: boolean;
   help?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = { sizes: [], keep: false, verbose: false, imports: [], runs: 1 };
+  const options: Options = { sizes: [], keep: false, verbose: false, imports: [], runs: 1, edit: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--import") {
@@ -71,6 +77,7 @@ export function parseArgs(argv: readonly string[]): Options | string {
       if (!Number.isInteger(k) || k < 1 || k > 20) return `--runs needs a number of builds from 1 to 20\n${USAGE}`;
       options.runs = k;
     } else if (arg === "--keep") options.keep = true;
+    else if (arg === "--edit") options.edit = true;
     else if (arg === "--verbose") options.verbose = true;
     else if (arg === "--help" || arg === "-h") return { ...options, help: true };
     else if (arg.startsWith("-")) return `unknown option ${arg}\n${USAGE}`;
@@ -106,6 +113,7 @@ async function run(posts: number, options: Options): Promise<RunResult> {
     firstBuild = await measure();
   }
   const builds: BuildMeasure[] = [];
+  const devLoops: DevLoopResult[] = [];
   const floors: number[] = [];
   const loads: number[] = [];
   for (let round = 1; round <= options.runs; round++) {
@@ -123,6 +131,12 @@ async function run(posts: number, options: Options): Promise<RunResult> {
       rmSync(floorOut, { recursive: true, force: true });
     }
   }
+  if (options.edit) {
+    progress(`${posts} posts: npm start, then an edit of a post's text, of its title, and a new post`);
+    const devLoop = await measureDevLoop(dir, REPO, await freePort());
+    if (devLoop.error) progress(`dev loop: ${devLoop.error}`);
+    devLoops.push(devLoop);
+  }
   const build = medianBuild(builds);
   const floorMs = median(floors);
 
@@ -137,6 +151,7 @@ async function run(posts: number, options: Options): Promise<RunResult> {
     floorMs,
     ...(builds.length > 1 ? { builds, floors } : {}),
     ...(firstBuild ? { firstBuild } : {}),
+    ...(devLoops[0] ? { devLoop: devLoops[0] } : {}),
     load: { min: Math.min(...loads), max: Math.max(...loads), cores: availableParallelism() },
   };
   const own = contentPhase(build.phases);

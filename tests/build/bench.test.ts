@@ -73,6 +73,12 @@ describe("npm run bench", () => {
     assert.equal(bench("12", "--runs", "0").status, 2);
   });
 
+  it("times npm start with --edit: a text edit, a title edit and a new post, each until the page shows it", () => {
+    const result = bench("12", "--edit");
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.stdout, /dev loop\s+npm start's first build \d+\.\d\d s; text edit → its page \d+\.\d\d s; title edit → the home page \d+\.\d\d s; new post → its page \d+\.\d\d s$/m);
+  });
+
   it("rejects a bad size", () => {
     const result = bench("ten");
     assert.equal(result.status, 2);
