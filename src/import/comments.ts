@@ -26,7 +26,7 @@ export interface CommentEntry {
 export interface CommentsResult {
   /** The approved comments, oldest first. */
   entries: CommentEntry[];
-  /** Left out, by reason: spam, pending, trash, undated. */
+  /** Left out, by reason: spam, pending, trash, removed, undated. */
   left: Map<string, number>;
 }
 

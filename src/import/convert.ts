@@ -31,6 +31,8 @@ export interface ImportedPost {
   /** As it goes into the front matter. */
   date: string;
   parsed: ArchiveDate;
+  /** Date of the last revision, as it goes into the front matter. */
+  updated?: string;
   /**
    * Author ids, the lead author first. Sources name one author per item
    * (WordPress's `dc:creator`; a feed's creators are one person's name and
@@ -68,6 +70,8 @@ export interface SkippedItem {
   title: string;
   reason: string;
   file: string;
+  /** Approved comments of the item, lost with it. */
+  comments: number;
 }
 
 export interface ConvertOptions {
@@ -193,7 +197,8 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
 
   function convertOne(item: SourceItem, index: number): void {
     const skip = (reason: string): void => {
-      skipped.push({ index, key: item.key, kind: item.skip === "attachment" ? "attachment" : item.kind, title: oneLine(item.title), reason, file: item.file });
+      const comments = item.comments.filter((comment) => comment.status === "approved").length;
+      skipped.push({ index, key: item.key, kind: item.skip === "attachment" ? "attachment" : item.sourceKind ?? item.kind, title: oneLine(item.title), reason, file: item.file, comments });
     };
     const first = seen.get(item.key);
     if (first) return skip(`the same item as item ${first.index + 1}${first.file !== item.file ? ` of ${first.file}` : ""} (${item.postId ? `post id ${item.postId}` : item.key})`);
@@ -267,6 +272,7 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
       title,
       date: item.date.value,
       parsed,
+      ...(item.updated && parseArchiveDate(item.updated, zone).ok ? { updated: item.updated } : {}),
       authors: [author],
       tags: item.kind === "page" ? [] : tags,
       summary,
@@ -357,6 +363,7 @@ export function postText(placement: Placement, body = placement.post.body): stri
     authors: post.authors,
     tags: post.tags,
     summary: post.summary,
+    updated: post.updated,
     aliases: post.alias && post.alias !== url ? [post.alias] : [],
     originalUrl: post.original,
     draft: post.draft,

@@ -15,6 +15,8 @@ export interface FrontMatterFields {
   authors?: readonly string[];
   tags?: readonly string[];
   summary?: string;
+  /** Date of the last revision. */
+  updated?: string;
   aliases?: readonly string[];
   /** Where the post was first published (its address on the old blog). */
   originalUrl?: string;
@@ -45,6 +47,7 @@ export function frontMatterText(fields: FrontMatterFields): string {
   else if (authors.length > 1) lines.push(`author: ${flowList(authors)}`);
   if (fields.tags?.length) lines.push(`tags: ${flowList(fields.tags.map(oneLine))}`);
   if (fields.summary) lines.push(`summary: ${quoted(oneLine(fields.summary))}`);
+  if (fields.updated) lines.push(`updated: ${quoted(fields.updated)}`);
   if (fields.aliases?.length) lines.push("aliases:", blockList(fields.aliases));
   if (fields.originalUrl) lines.push(`original_url: ${quoted(fields.originalUrl)}`);
   if (fields.draft) lines.push("draft: true");

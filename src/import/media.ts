@@ -34,11 +34,13 @@ export class MediaRefs {
   readonly #numbers = new Map<string, number>();
 
   /** The old site's addresses (`https://old.example.com/`): links to files there are the post's files. */
-  constructor(sites: Iterable<string | undefined> = []) {
+  constructor(sites: Iterable<string | undefined> = [], hosts: Iterable<string> = []) {
     for (const site of sites) {
       const url = site ? httpUrl(site) : undefined;
       if (url) this.#hosts.add(hostOf(url));
     }
+    // Other hosts of the blog's own files (Blogger's image hosts), by name.
+    for (const host of hosts) this.#hosts.add(host.toLowerCase().replace(/^www\./, ""));
   }
 
   /** Whether a link (absolute) leads to a file of the old site: its host, and a file's extension. */

@@ -28,6 +28,7 @@ import { type Progress, progress } from "./progress.ts";
 import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkXml, detectFormat } from "./source.ts";
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
+import { parseBlogger } from "./blogger.ts";
 import { MediaRefs } from "./media.ts";
 import { type MediaSettings, type MediaStep, bringMediaHome, mediaReportLines } from "./media-home.ts";
 import { OldUrls } from "./xref.ts";
@@ -98,8 +99,10 @@ export function parseSource(text: string, file: string): SourceFeed {
       return requireItems(parseRss(checked, file), file);
     case "atom":
       return requireItems(parseAtom(checked, file), file);
+    case "blogger":
+      return requireItems(parseBlogger(checked, file), file);
     default:
-      throw new ToolError(`${file}: not a WordPress export (WXR), an RSS 2.0 or an Atom feed; nothing was imported`);
+      throw new ToolError(`${file}: not a WordPress export (WXR), a Blogger export, an RSS 2.0 or an Atom feed; nothing was imported`);
   }
 }
 
@@ -137,7 +140,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const plan = options.author === undefined ? planAuthors(feeds.flatMap((feed) => feed.authors), data.authors) : { byLogin: new Map(), added: [] };
   const oldUrls = new OldUrls();
   for (const feed of feeds) oldUrls.addSite(feed.site);
-  const media = new MediaRefs([...feeds.map((feed) => feed.site), ...items.map((item) => item.link)]);
+  const media = new MediaRefs([...feeds.map((feed) => feed.site), ...items.map((item) => item.link)], feeds.flatMap((feed) => feed.mediaHosts ?? []));
   items.forEach((item, index) => {
     if (item.skip !== "attachment") oldUrls.addItem(index, item);
   });
@@ -191,8 +194,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   else delete state.missing;
 
   const authorsFile = await writeAuthors(root, plan.added);
-  // The WordPress sites' origins, so links to them by full URL lead to the imported posts.
-  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr").map((feed) => feed.site), data.site.url);
+  // The WordPress and Blogger sites' origins, so links to them by full URL lead to the imported posts.
+  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr" || feed.format === "blogger").map((feed) => feed.site), data.site.url);
   const siteFile = await writeOldOrigins(root, originsAdded);
   const report: ImportReport = {
     files: options.files,
@@ -242,13 +245,21 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
   }
   writing.done();
-  for (const item of skipped) report.results.push(skippedResult(item));
+  for (const item of skipped) {
+    report.results.push(skippedResult(item));
+    if (item.comments) leaveComments(report, "on a post not imported", item.comments);
+  }
+  for (const feed of feeds) for (const [reason, n] of feed.commentsLeft ?? []) leaveComments(report, reason, n);
   report.results.sort((a, b) => a.index - b.index);
   if (Object.keys(state.items).length || state.missing) {
     await mkdir(path.join(root, base), { recursive: true });
     await writeState(root, blog, state);
   }
   return report;
+}
+
+function leaveComments(report: ImportReport, reason: string, n: number): void {
+  report.comments.left.set(reason, (report.comments.left.get(reason) ?? 0) + n);
 }
 
 function skippedResult(item: SkippedItem): ItemResult {

@@ -8,8 +8,9 @@ import { XMLValidator } from "fast-xml-parser";
 import { DateTime, FixedOffsetZone } from "luxon";
 import { parseArchiveDate } from "../dates.ts";
 import { ToolError } from "./project.ts";
+import { isBloggerExport } from "./blogger.ts";
 
-export type SourceFormat = "wxr" | "rss" | "atom";
+export type SourceFormat = "wxr" | "rss" | "atom" | "blogger";
 
 /** Why an item is not imported: one of these, or `unsupported type (…)`. */
 export type SkipReason = string;
@@ -24,7 +25,8 @@ export interface SourceComment {
   /** The id of the comment this one answers. */
   parent?: string;
   type: "comment" | "pingback" | "trackback";
-  status: "approved" | "pending" | "spam" | "trash";
+  /** `removed`: deleted on the old blog, only Blogger's notice left (Blogger). */
+  status: "approved" | "pending" | "spam" | "trash" | "removed";
   /** Written by a registered user of the old blog (`wp:comment_user_id` ≠ 0). */
   registered: boolean;
   html: string;
@@ -44,6 +46,8 @@ export interface SourceItem {
   postId?: string;
   /** A post or a standalone page. */
   kind: "post" | "page";
+  /** What the entry is in the source when it is neither (Blogger's `settings`, `template`), for the report. */
+  sourceKind?: string;
   /** Set when the item is not imported, with the reason (draft, attachment, …). */
   skip?: SkipReason;
   /** A password-protected post: skipped unless `--include-protected`. */
@@ -56,6 +60,8 @@ export interface SourceItem {
   guid?: string;
   /** Archive form (`2008-06-24T10:00:00-04:00`, offset as the source gave it), or why there is none. */
   date: { value: string } | { error: string };
+  /** When the item was last revised (archive form), when the source says and it differs from `date`. */
+  updated?: string;
   /** Names the source gives for the item's author (display name, login). */
   creators: string[];
   /** The author's login (WordPress), to map it to the entry made from `wp:author`. */
@@ -111,17 +117,22 @@ export interface SourceFeed {
   authors: SourceAuthor[];
   /** Attachments by id. */
   attachments: Map<string, Attachment>;
+  /** Comments of the file left out before any item is converted, by reason (Blogger: on a post not in the export). */
+  commentsLeft?: Map<string, number>;
+  /** Hosts other than the site's whose files are the blog's own (Blogger's image hosts). */
+  mediaHosts?: string[];
 }
 
 export const FORMAT_NAMES: Record<SourceFormat, string> = {
   wxr: "WordPress export",
   rss: "RSS feed",
   atom: "Atom feed",
+  blogger: "Blogger export",
 };
 
 /** Refuses text that is not well-formed XML, naming the line and column. */
 export function checkXml(text: string, file: string): void {
-  if (!text.trim()) throw new ToolError(`${file} is empty: expected a WordPress export (WXR), an RSS 2.0 or an Atom feed`);
+  if (!text.trim()) throw new ToolError(`${file} is empty: expected a WordPress export (WXR), a Blogger export, an RSS 2.0 or an Atom feed`);
   const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (result !== true) {
     const { line, col, msg } = result.err;
@@ -145,7 +156,7 @@ export function detectFormat(text: string): SourceFormat | undefined {
   if (name === "rss") {
     return /xmlns:wp\s*=\s*["']http:\/\/wordpress\.org\/export\//.test(head) || /<wp:wxr_version>/.test(text) ? "wxr" : "rss";
   }
-  if (name === "feed") return "atom";
+  if (name === "feed") return isBloggerExport(text) ? "blogger" : "atom";
   return undefined;
 }
 

@@ -2,7 +2,7 @@
  * `npm run import -- <file>… --blog <id> [--author <id>] [--include-protected] [--force]
  *   [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]`
  *
- * Imports WordPress exports (WXR), RSS 2.0 or Atom feeds into
+ * Imports WordPress exports (WXR), Blogger exports, RSS 2.0 or Atom feeds into
  * `posts/<blog>/`: one markdown post per post, one page per page, each
  * post's approved comments beside it, the export's authors into
  * `_data/authors.yaml`, old addresses kept as aliases. Every item gets an
@@ -27,9 +27,11 @@ export const USAGE =
 export const HELP = `${USAGE}
 
 Imports a WordPress export (WXR; several files of one site may be given at
-once, as WordPress splits big ones), an RSS 2.0 feed or an Atom feed into
-posts/<blog>/. Every item gets an outcome: created, updated, unchanged,
-conflict, or skipped with its reason; the report lists them.
+once, as WordPress splits big ones), a Blogger export (Settings → "Back up
+content": posts, pages, labels and comment threads; settings, template and
+drafts skipped), an RSS 2.0 feed or an Atom feed into posts/<blog>/.
+Every item gets an outcome: created, updated, unchanged, conflict, or
+skipped with its reason; the report lists them.
 
 Options:
   --blog <id>            the blog the posts go into (an entry of _data/blogs.yaml); required

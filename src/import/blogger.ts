@@ -1,0 +1,335 @@
+/**
+ * Blogger exports ("Back up content"): one Atom feed holding the blog's
+ * settings, its template, its posts, its pages and every comment, told
+ * apart by a category of scheme `http://schemas.google.com/g/2005#kind`
+ * (`…/blogger/2008/kind#post`, `#page`, `#comment`, `#settings`,
+ * `#template`). Read with fast-xml-parser, namespace prefixes dropped, so
+ * an export whose prefixes differ reads the same.
+ *
+ * Every entry comes out: posts and pages as items (drafts skipped with the
+ * reason "draft"), settings and template entries as skipped items with
+ * their reason, and comments attached to the post they answer
+ * (`thr:in-reply-to ref` = the post's `<id>`), threaded through their
+ * `related` link. A comment Blogger shows as removed is kept out with the
+ * reason "removed"; one whose post is not in the export is counted.
+ */
+import { XMLParser } from "fast-xml-parser";
+import { ToolError } from "./project.ts";
+import { type SourceComment, type SourceFeed, type SourceItem, dateResult, emptyFeed, fromIso } from "./source.ts";
+import { compact, decodeText, htmlToText } from "./html.ts";
+
+export const KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
+export const KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#";
+/** Labels: categories of this scheme. */
+export const LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
+
+/** Whether `text` (well-formed XML with a `<feed>` root) is a Blogger export rather than a plain Atom feed. */
+export function isBloggerExport(text: string): boolean {
+  return text.includes(KIND_PREFIX);
+}
+
+type Node = Record<string, unknown>;
+
+function list(value: unknown): Node[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((entry) => (typeof entry === "object" && entry !== null ? (entry as Node) : { "#text": String(entry) }));
+}
+
+function rawText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return rawText(value[0]);
+  if (typeof value === "object") return rawText((value as Node)["#text"]) ?? "";
+  return undefined;
+}
+
+function text(value: unknown): string | undefined {
+  const found = rawText(value);
+  return found === undefined ? undefined : compact(found);
+}
+
+function attr(node: Node | undefined, name: string): string | undefined {
+  const value = node?.[`@_${name}`];
+  return typeof value === "string" ? value : undefined;
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
+}
+
+/** The entry's kind (`post`, `page`, `comment`, `settings`, `template`, or another Blogger kind), from its kind category. */
+export function entryKind(categories: readonly { scheme?: string; term?: string }[]): string | undefined {
+  const term = categories.find((category) => category.scheme === KIND_SCHEME && category.term?.startsWith(KIND_PREFIX))?.term;
+  return term?.slice(KIND_PREFIX.length) || undefined;
+}
+
+/** The labels of an entry, in order, each once. */
+export function labelsOf(categories: readonly { scheme?: string; term?: string }[]): string[] {
+  const labels = categories.filter((category) => category.scheme === LABEL_SCHEME).map((category) => decodeText(category.term ?? "").trim());
+  return labels.filter((label, i) => label && labels.indexOf(label) === i);
+}
+
+/** `tag:blogger.com,1999:blog-123.post-456` → `456` (also `.page-456`, `.comment-456`); undefined for other ids. */
+export function numericId(id: string | undefined): string | undefined {
+  return /\.(?:post|page|comment)-(\d+)\s*$/.exec(id ?? "")?.[1];
+}
+
+/** `tag:blogger.com,1999:blog-123.post-456` → `123`. */
+export function blogIdOf(id: string | undefined): string | undefined {
+  return /:blog-(\d+)/.exec(id ?? "")?.[1];
+}
+
+/** The slug of an old Blogger address: `…/2008/06/red-hat-and-xen.html` → `red-hat-and-xen`, `…/p/about.html` → `about`. */
+export function slugFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const last = pathname.split("/").filter(Boolean).pop();
+  if (!last) return undefined;
+  let name = last.replace(/\.html?$/i, "");
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Kept as written.
+  }
+  return name.trim() || undefined;
+}
+
+/** The comment a reply answers: the last segment of its `related` link (`…/comments/default/<id>`). */
+export function parentOf(links: readonly { rel?: string; href?: string }[]): string | undefined {
+  const href = links.find((link) => link.rel === "related")?.href;
+  return href ? /\/comments\/default\/(\d+)\/?(?:[?#].*)?$/.exec(href.trim())?.[1] : undefined;
+}
+
+/** What Blogger puts in place of a deleted comment's text. */
+const REMOVED_TEXT = /^\s*this (?:comment|post) has been removed by (?:the author|a blog administrator|the blog administrator)\.?\s*$/i;
+
+/** Whether a comment was deleted on Blogger: its text is Blogger's notice, or the entry carries Blogger's marker. */
+export function isRemovedComment(html: string, marked: boolean): boolean {
+  return marked || REMOVED_TEXT.test(htmlToText(html));
+}
+
+/** Image hosts of Blogger: `blogger.googleusercontent.com`, `1.bp.blogspot.com`, `lh3.googleusercontent.com`… */
+const IMAGE_HOST = /^(?:blogger\.googleusercontent\.com|(?:\d+\.)?bp\.blogspot\.com|lh\d+\.(?:googleusercontent|ggpht)\.com)$/i;
+/** The size segment of a Blogger image address: `/s1600/`, `/s320/`, `/w640-h480/`, `/s1600-h/`. */
+const SIZE_SEGMENT = /\/(?:s\d{2,5}(?:-[a-z]+)?|w\d{2,5}-h\d{2,5}(?:-[a-z]+)?)\/[^/]+$/i;
+
+/** Whether `url` is an image on Blogger's image hosts, or has the shape of one (a size segment before the file name). */
+export function isBloggerImage(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) return false;
+    return IMAGE_HOST.test(parsed.hostname) || SIZE_SEGMENT.test(parsed.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** The hosts of the Blogger images `html` references (`src` and `href`), each once: their files are the blog's own. */
+export function imageHostsIn(html: string): string[] {
+  const hosts = new Set<string>();
+  for (const match of html.matchAll(/\b(?:src|href)\s*=\s*["']?(https?:\/\/[^"'\s>]+)/gi)) {
+    const url = match[1] ?? "";
+    if (isBloggerImage(url)) hosts.add(new URL(url).hostname.toLowerCase());
+  }
+  return [...hosts];
+}
+
+/** A Blogger date (`2008-06-24T10:00:00.000-04:00`) in archive form, its offset kept: `2008-06-24T10:00:00-04:00`. */
+export function bloggerDate(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  return fromIso(value.trim().replace(/(T\d{2}:\d{2}:\d{2})\.\d+/, "$1"));
+}
+
+/** Whether the entry is a draft: `<app:control><app:draft>yes</app:draft>`, or a newer export's `<blogger:status>DRAFT`. */
+function isDraft(entry: Node): boolean {
+  const control = list(entry.control)[0];
+  if ((text(control?.draft) ?? "").trim().toLowerCase() === "yes") return true;
+  return (text(entry.status) ?? "").trim().toUpperCase() === "DRAFT";
+}
+
+/** A newer export's status of a deleted post. */
+function isTrashed(entry: Node): boolean {
+  return /^(?:SOFT_)?(?:TRASHED|DELETED)$/.test((text(entry.status) ?? "").trim().toUpperCase());
+}
+
+/** Blogger's marker of a removed comment: `<gd:extendedProperty name="blogger.contentRemoved" value="true"/>` or `<blogger:contentRemoved>`. */
+function removedMark(entry: Node): boolean {
+  if (entry.contentRemoved !== undefined && (text(entry.contentRemoved) ?? "true").trim().toLowerCase() !== "false") return true;
+  return list(entry.extendedProperty).some((property) => /contentremoved/i.test(attr(property, "name") ?? "") && (attr(property, "value") ?? "true").trim().toLowerCase() !== "false");
+}
+
+function categoriesOf(entry: Node): { scheme?: string; term?: string }[] {
+  return list(entry.category).map((category) => ({ scheme: attr(category, "scheme"), term: attr(category, "term") }));
+}
+
+function linksOf(node: Node): { rel?: string; type?: string; href?: string }[] {
+  return list(node.link).map((link) => ({ rel: attr(link, "rel"), type: attr(link, "type"), href: attr(link, "href") }));
+}
+
+/** The entry's address on the old blog: its `alternate` HTML link. */
+function alternateOf(links: readonly { rel?: string; type?: string; href?: string }[]): string | undefined {
+  return httpUrl(links.find((link) => (link.rel ?? "alternate") === "alternate" && (!link.type || link.type === "text/html"))?.href);
+}
+
+/** An Atom text construct: html and xhtml as plain text, text as it is. */
+function plainText(node: unknown): string {
+  const value = text(node) ?? "";
+  const type = typeof node === "object" && node !== null ? attr(node as Node, "type") : undefined;
+  return type === "html" || type === "xhtml" ? htmlToText(value) : decodeText(value);
+}
+
+/** An Atom content construct as HTML: text content escaped into paragraphs. */
+function contentHtml(node: unknown): string {
+  const value = rawText(node) ?? "";
+  const type = typeof node === "object" && node !== null ? attr(node as Node, "type") : undefined;
+  if (type === "html" || type === "xhtml" || !value.trim()) return value.trim();
+  const escaped = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escaped
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p>${paragraph.trim()}</p>`)
+    .join("\n");
+}
+
+function authorOf(entry: Node): { name: string; uri?: string } {
+  const author = list(entry.author)[0];
+  return { name: decodeText(text(author?.name) ?? "").trim(), uri: httpUrl(text(author?.uri)) };
+}
+
+/** Why an entry of another kind is not imported. */
+const NOT_CONTENT: Record<string, string> = {
+  settings: "settings",
+  template: "template",
+};
+
+/** A Blogger export's posts and pages, their comments, and a skipped item for every other entry. */
+export function parseBlogger(xml: string, file: string): SourceFeed {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    htmlEntities: false,
+    trimValues: true,
+    isArray: (name) => name === "entry" || name === "category" || name === "link" || name === "author" || name === "extendedProperty",
+  });
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (error) {
+    throw new ToolError(`${file}: cannot be read as a Blogger export: ${(error as Error).message}; nothing was imported`);
+  }
+  const root = doc.feed as Node | undefined;
+  if (!root || typeof root !== "object") throw new ToolError(`${file}: a Blogger export is an Atom <feed>; this one has none`);
+  const site = alternateOf(linksOf(root));
+  const feed = emptyFeed("blogger", plainText(root.title) || undefined, site);
+  const blogId = blogIdOf(text(root.id));
+
+  const items: SourceItem[] = [];
+  const byRef = new Map<string, SourceItem>();
+  const comments: { ref?: string; uri?: string; comment: SourceComment }[] = [];
+  // Each post's author's profile, to tell the blog's own replies from readers'.
+  const postAuthors = new Map<SourceItem, string>();
+  const hosts = new Set<string>();
+  const authors = new Set<string>();
+  for (const [n, entry] of list(root.entry).entries()) {
+    const id = text(entry.id)?.trim() || undefined;
+    const categories = categoriesOf(entry);
+    const kind = entryKind(categories);
+    const links = linksOf(entry);
+    const link = alternateOf(links);
+    const title = plainText(entry.title);
+    const rawPublished = text(entry.published) ?? text(entry.updated);
+    const published = bloggerDate(rawPublished);
+    const author = authorOf(entry);
+    const html = contentHtml(entry.content);
+    const key = id ?? `blogger:${blogId ?? ""}:entry-${n + 1}`;
+    const base = {
+      key,
+      legacyKeys: [],
+      guid: id,
+      title,
+      link,
+      date: dateResult(published, rawPublished),
+      creators: author.name ? [author.name] : [],
+      categories: [],
+      html: "",
+      draft: false,
+      comments: [],
+      embeds: [],
+      file,
+    } satisfies Omit<SourceItem, "kind">;
+
+    if (kind === "comment") {
+      const reply = list(entry["in-reply-to"])[0];
+      const ref = attr(reply, "ref")?.trim();
+      const marked = removedMark(entry);
+      comments.push({
+        ref,
+        uri: author.uri,
+        comment: {
+          id: numericId(id) ?? id ?? `${n + 1}`,
+          author: author.name,
+          url: author.uri,
+          date: dateResult(published, rawPublished),
+          parent: parentOf(links),
+          type: "comment",
+          status: isRemovedComment(html, marked) ? "removed" : "approved",
+          registered: false,
+          html,
+        },
+      });
+      continue;
+    }
+    if (kind === "post" || kind === "page") {
+      const updated = bloggerDate(text(entry.updated));
+      const item: SourceItem = {
+        ...base,
+        kind,
+        skip: isDraft(entry) ? "draft" : isTrashed(entry) ? "trash" : undefined,
+        postId: numericId(id),
+        categories: kind === "post" ? labelsOf(categories) : [],
+        creators: author.name ? [author.name] : [],
+        login: author.name || undefined,
+        html,
+        base: link ?? site,
+        slug: slugFromUrl(link),
+        ...(updated && updated !== published ? { updated } : {}),
+      };
+      if (author.name && !authors.has(author.name)) {
+        authors.add(author.name);
+        feed.authors.push({ login: author.name, name: author.name });
+      }
+      if (!item.skip) for (const host of imageHostsIn(html)) hosts.add(host);
+      postAuthors.set(item, author.uri ?? "");
+      items.push(item);
+      if (id) byRef.set(id, item);
+      continue;
+    }
+    items.push({ ...base, kind: "post", sourceKind: kind ?? "entry", skip: kind ? NOT_CONTENT[kind] ?? `unsupported kind (${kind})` : "not a Blogger entry (no kind)" });
+  }
+
+  const left = new Map<string, number>();
+  comments.forEach(({ ref, uri, comment }) => {
+    const post = (ref && byRef.get(ref)) || undefined;
+    if (!post) {
+      left.set("on a post not in the export", (left.get("on a post not in the export") ?? 0) + 1);
+      return;
+    }
+    // A reply by the post's own author (same profile) is the blog's, not a stranger's.
+    comment.registered = Boolean(uri) && uri === postAuthors.get(post);
+    post.comments.push(comment);
+  });
+  feed.items = items;
+  if (left.size) feed.commentsLeft = left;
+  if (hosts.size) feed.mediaHosts = [...hosts];
+  return feed;
+}
+
