@@ -1,0 +1,218 @@
+/**
+ * Reading a Blogger export (tests/fixtures/import/blogger.xml): entries told
+ * apart by their kind, slugs from old `.html` addresses, dates with their
+ * own offset, labels, drafts, pages, comment threads through `related`
+ * links, removed comments, and Blogger's image hosts.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { ArchiveData } from "../../src/content/model.ts";
+import {
+  KIND_SCHEME,
+  LABEL_SCHEME,
+  blogIdOf,
+  bloggerDate,
+  entryKind,
+  imageHostsIn,
+  isBloggerImage,
+  isRemovedComment,
+  labelsOf,
+  numericId,
+  parentOf,
+  parseBlogger,
+  slugFromUrl,
+} from "../../src/import/blogger.ts";
+import { convertComments } from "../../src/import/comments.ts";
+import { convertItems } from "../../src/import/convert.ts";
+import { MediaRefs } from "../../src/import/media.ts";
+import { parseSource } from "../../src/import/run.ts";
+import { detectFormat } from "../../src/import/source.ts";
+
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/import/blogger.xml");
+const xml = readFileSync(FIXTURE, "utf8");
+const kind = (name: string) => ({ scheme: KIND_SCHEME, term: `http://schemas.google.com/blogger/2008/kind#${name}` });
+
+const DATA: ArchiveData = {
+  site: { title: "T", url: "https://example.org", language: "en", timezone: "America/New_York", publisher: "P", sidebar: "as-of-post" },
+  authors: { ann: { name: "Ann Author", links: [] } },
+  blogs: { notes: { title: "Notes", author: "ann", sister_blogs: [], promos: [] } },
+  podcasts: {},
+  books: {},
+  reviews: [],
+};
+
+describe("recognising a Blogger export", () => {
+  it("tells a Blogger export from a plain Atom feed", () => {
+    assert.equal(detectFormat(xml), "blogger");
+    assert.equal(detectFormat(readFileSync(path.join(path.dirname(FIXTURE), "feed.atom"), "utf8")), "atom");
+    assert.equal(parseSource(xml, "blogger.xml").format, "blogger");
+  });
+
+  it("reads each entry's kind from its kind category, whatever else it has", () => {
+    assert.equal(entryKind([{ scheme: LABEL_SCHEME, term: "Xen" }, kind("post")]), "post");
+    for (const name of ["page", "comment", "settings", "template"]) assert.equal(entryKind([kind(name)]), name);
+    assert.equal(entryKind([{ scheme: "http://example.com/other", term: "http://schemas.google.com/blogger/2008/kind#post" }]), undefined);
+    assert.equal(entryKind([]), undefined);
+  });
+
+  it("takes labels from the label scheme only, each once", () => {
+    assert.deepEqual(labelsOf([kind("post"), { scheme: LABEL_SCHEME, term: "Xen" }, { scheme: LABEL_SCHEME, term: "Red Hat" }, { scheme: LABEL_SCHEME, term: "Xen" }]), ["Xen", "Red Hat"]);
+  });
+});
+
+describe("the pieces of a Blogger entry", () => {
+  it("names the slug of an old address", () => {
+    assert.equal(slugFromUrl("http://x.blogspot.com/2008/06/red-hat-and-xen.html"), "red-hat-and-xen");
+    assert.equal(slugFromUrl("http://x.blogspot.com/p/about.html"), "about");
+    assert.equal(slugFromUrl("https://x.blogspot.com/2008/06/caf%C3%A9-notes.html?m=1"), "café-notes");
+    assert.equal(slugFromUrl("http://x.blogspot.com/"), undefined);
+    assert.equal(slugFromUrl("not a url"), undefined);
+    assert.equal(slugFromUrl(undefined), undefined);
+  });
+
+  it("reads ids of posts, pages, comments and the blog", () => {
+    assert.equal(numericId("tag:blogger.com,1999:blog-7001.post-1101"), "1101");
+    assert.equal(numericId("tag:blogger.com,1999:blog-7001.page-2201"), "2201");
+    assert.equal(numericId("tag:blogger.com,1999:blog-7001.settings.BLOG_NAME"), undefined);
+    assert.equal(blogIdOf("tag:blogger.com,1999:blog-7001.post-1101"), "7001");
+  });
+
+  it("finds the comment a reply answers from its related link", () => {
+    assert.equal(parentOf([{ rel: "self", href: "https://www.blogger.com/feeds/7001/1101/comments/default/9002" }, { rel: "related", href: "https://www.blogger.com/feeds/7001/1101/comments/default/9001" }]), "9001");
+    assert.equal(parentOf([{ rel: "self", href: "https://www.blogger.com/feeds/7001/1101/comments/default/9002" }]), undefined);
+    assert.equal(parentOf([{ rel: "related", href: "http://elsewhere.example/" }]), undefined);
+  });
+
+  it("keeps a date on the day it was written, in its own offset", () => {
+    assert.equal(bloggerDate("2008-06-26T23:30:00.000-07:00"), "2008-06-26T23:30:00-07:00");
+    assert.equal(bloggerDate("2008-06-24T10:00:00.000+02:00"), "2008-06-24T10:00:00+02:00");
+    assert.equal(bloggerDate("2008-06-24T10:00:00Z"), "2008-06-24T10:00:00Z");
+    assert.equal(bloggerDate("yesterday"), undefined);
+    assert.equal(bloggerDate(""), undefined);
+  });
+
+  it("knows a removed comment by Blogger's notice or its marker", () => {
+    assert.ok(isRemovedComment("This comment has been removed by the author.", false));
+    assert.ok(isRemovedComment("<p>This comment has been removed by a blog administrator.</p>", false));
+    assert.ok(isRemovedComment("Anything", true));
+    assert.ok(!isRemovedComment("I think this comment has been removed by the author. Not mine, though.", false));
+  });
+
+  it("knows Blogger's image hosts and the shape of their addresses", () => {
+    for (const url of [
+      "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEi/s1600/rack.png",
+      "http://1.bp.blogspot.com/_AbCdEf/SHb2/AAAAAAAAAAk/XyZ/s1600-h/console.png",
+      "https://lh3.googleusercontent.com/blogger_img_proxy/abc",
+      "http://127.0.0.1:4000/img/b/R29v/s320/rack.png",
+    ]) {
+      assert.ok(isBloggerImage(url), url);
+    }
+    for (const url of ["https://example.com/images/rack.png", "javascript:alert(1)", "https://bp.blogspot.com.evil.example/x.png"]) assert.ok(!isBloggerImage(url), url);
+    assert.deepEqual(imageHostsIn('<a href="https://blogger.googleusercontent.com/img/s1600/a.png"><img src="http://2.bp.blogspot.com/_x/s320/a.png"></a><img src="https://example.com/b.png">'), [
+      "blogger.googleusercontent.com",
+      "2.bp.blogspot.com",
+    ]);
+    const media = new MediaRefs(["http://converging-notes.blogspot.com/"], ["blogger.googleusercontent.com"]);
+    assert.ok(media.isSiteFile("https://blogger.googleusercontent.com/img/b/R29v/s1600/rack.png"), "a link to the full-size image is the post's file");
+    assert.ok(!media.isSiteFile("https://example.com/rack.png"));
+  });
+});
+
+describe("a Blogger export's entries", () => {
+  const feed = parseBlogger(xml, "blogger.xml");
+  const byTitle = (title: string) => feed.items.find((item) => item.title === title);
+
+  it("gives every entry but the comments an item, settings and template skipped with their reason", () => {
+    assert.equal(feed.site, "http://converging-notes.blogspot.com/");
+    assert.equal(feed.title, "Converging Notes");
+    assert.deepEqual(
+      feed.items.map((item) => [item.sourceKind ?? item.kind, item.skip ?? "", item.title]),
+      [
+        ["settings", "settings", "BLOG_NAME"],
+        ["settings", "settings", "BLOG_COMMENT_MODERATION"],
+        ["template", "template", "Template: Converging Notes"],
+        ["post", "", "Red Hat and the hypervisor"],
+        ["post", "", ""],
+        ["post", "", "Careful with scripts"],
+        ["post", "", "Following up"],
+        ["post", "draft", "Unfinished thoughts"],
+        ["page", "", "About"],
+      ],
+    );
+  });
+
+  it("reads a post's dates, labels, author, address and slug", () => {
+    const post = byTitle("Red Hat and the hypervisor")!;
+    assert.deepEqual(post.date, { value: "2008-06-24T10:00:00-04:00" });
+    assert.equal(post.updated, "2008-06-25T08:15:00-04:00");
+    assert.deepEqual(post.categories, ["Xen", "Red Hat"]);
+    assert.deepEqual(post.creators, ["Mitch Tester"]);
+    assert.equal(post.link, "http://converging-notes.blogspot.com/2008/06/red-hat-and-hypervisor.html");
+    assert.equal(post.slug, "red-hat-and-hypervisor");
+    assert.match(post.html, /^<p>Red Hat has picked a <b>hypervisor<\/b>\.<\/p>/);
+    assert.equal(byTitle("")?.updated, undefined, "no updated date when it is the published one");
+    assert.deepEqual(feed.authors, [
+      { login: "Mitch Tester", name: "Mitch Tester" },
+      { login: "Guest Writer", name: "Guest Writer" },
+    ]);
+  });
+
+  it("threads comments under their post, replies under the comment they answer", () => {
+    const post = byTitle("Red Hat and the hypervisor")!;
+    assert.deepEqual(
+      post.comments.map((c) => [c.id, c.parent, c.author, c.url, c.status, c.registered]),
+      [
+        ["9001", undefined, "Rita Reader", "http://rita.example.net/", "approved", false],
+        ["9002", "9001", "Mitch Tester", "https://www.blogger.com/profile/1001", "approved", true],
+        ["9003", "9002", "Rita Reader", "http://rita.example.net/", "approved", false],
+        ["9004", undefined, "Someone Else", undefined, "removed", false],
+      ],
+    );
+    assert.equal(byTitle("Unfinished thoughts")?.comments.length, 1, "the draft keeps its comment, to be counted when it is skipped");
+    assert.deepEqual([...(feed.commentsLeft ?? [])], [["on a post not in the export", 1]]);
+  });
+
+  it("becomes comments files with the thread, the removed comment left out and hostile markup gone", () => {
+    const post = byTitle("Red Hat and the hypervisor")!;
+    const { entries, left } = convertComments(post.comments);
+    assert.deepEqual(entries.map((e) => [e.id, e.parent]), [[9001, undefined], [9002, 9001], [9003, 9002]]);
+    assert.deepEqual([...left], [["removed", 1]]);
+    const text = JSON.stringify(entries);
+    assert.doesNotMatch(text, /script|alert|javascript:|onclick|track\(/);
+    assert.match(entries[1]!.body, /\[see the project\]\(http:\/\/www\.linux-kvm\.org\/\)/);
+  });
+
+  it("converts into posts and a page, the untitled one with a placeholder title, the draft skipped", () => {
+    const { posts, skipped } = convertItems(feed.items, { blog: "notes", data: DATA, authorsByLogin: new Map([["Mitch Tester", "ann"], ["Guest Writer", "ann"]]) });
+    assert.deepEqual(
+      posts.map((p) => [p.kind, p.slug, p.title, p.alias]),
+      [
+        ["post", "red-hat-and-hypervisor", "Red Hat and the hypervisor", "/2008/06/red-hat-and-hypervisor.html"],
+        ["post", "blog-post", "Untitled post of 2008-06-26", "/2008/06/blog-post.html"],
+        ["post", "careful-with-scripts", "Careful with scripts", "/2008/07/careful-with-scripts.html"],
+        ["post", "following-up", "Following up", "/2008/07/following-up.html"],
+        ["page", "about", "About", "/p/about.html"],
+      ],
+    );
+    assert.equal(posts[1]?.parsed.datetime.slice(0, 10), "2008-06-26", "the day it was written, not the next day in New York");
+    assert.deepEqual(posts[0]?.tags, ["Xen", "Red Hat"]);
+    assert.equal(posts[0]?.updated, "2008-06-25T08:15:00-04:00");
+    assert.deepEqual(skipped.map((s) => [s.kind, s.reason, s.comments]), [
+      ["settings", "settings", 0],
+      ["settings", "settings", 0],
+      ["template", "template", 0],
+      ["post", "draft", 1],
+    ]);
+    assert.doesNotMatch(posts[2]!.body, /script|alert|onclick|onerror|javascript:/);
+  });
+
+  it("gives one bad entry its reason and reads the rest", () => {
+    const broken = xml.replace("<published>2008-07-02T09:00:00.000-04:00</published>\n<updated>2008-07-02T09:00:00.000-04:00</updated>", "<published>someday</published>");
+    const { posts, skipped } = convertItems(parseBlogger(broken, "b.xml").items, { blog: "notes", data: DATA, author: "ann" });
+    assert.equal(posts.length, 4);
+    assert.ok(skipped.some((s) => s.title === "Careful with scripts" && /unreadable date: "someday"/.test(s.reason)), JSON.stringify(skipped));
+  });
+});
