@@ -201,6 +201,18 @@ function authorOf(entry: Node): { name: string; uri?: string } {
   return { name: decodeText(text(author?.name) ?? "").trim(), uri: httpUrl(text(author?.uri)) };
 }
 
+/** An old address without its scheme, `www.`, query and fragment: `http://x.blogspot.com/2008/06/a.html?showComment=1#c2` → `x.blogspot.com/2008/06/a.html`. */
+export function addressKey(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol) || parsed.pathname === "/") return undefined;
+    return `${parsed.hostname.toLowerCase().replace(/^www\./, "")}${parsed.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why an entry of another kind is not imported. */
 const NOT_CONTENT: Record<string, string> = {
   settings: "settings",
@@ -234,7 +246,9 @@ export function parseBlogger(xml: string, file: string): SourceFeed {
 
   const items: SourceItem[] = [];
   const byRef = new Map<string, SourceItem>();
-  const comments: { ref?: string; uri?: string; comment: SourceComment }[] = [];
+  const comments: { ref?: string; page?: string; uri?: string; comment: SourceComment }[] = [];
+  // Posts by their old address, for comments that name their post only by it.
+  const byAddress = new Map<string, SourceItem>();
   // Each post's author's profile, to tell the blog's own replies from readers'.
   const postAuthors = new Map<SourceItem, string>();
   const hosts = new Set<string>();
@@ -273,6 +287,7 @@ export function parseBlogger(xml: string, file: string): SourceFeed {
       const marked = removedMark(entry);
       comments.push({
         ref,
+        page: attr(reply, "href") ?? link,
         uri: author.uri,
         comment: {
           id: numericId(id) ?? id ?? `${n + 1}`,
@@ -311,14 +326,17 @@ export function parseBlogger(xml: string, file: string): SourceFeed {
       postAuthors.set(item, author.uri ?? "");
       items.push(item);
       if (id) byRef.set(id, item);
+      const address = addressKey(link);
+      if (address && !byAddress.has(address)) byAddress.set(address, item);
       continue;
     }
     items.push({ ...base, kind: "post", sourceKind: kind ?? "entry", skip: kind ? NOT_CONTENT[kind] ?? `unsupported kind (${kind})` : "not a Blogger entry (no kind)" });
   }
 
   const left = new Map<string, number>();
-  comments.forEach(({ ref, uri, comment }) => {
-    const post = (ref && byRef.get(ref)) || undefined;
+  comments.forEach(({ ref, page, uri, comment }) => {
+    const address = addressKey(page);
+    const post = (ref ? byRef.get(ref) : undefined) ?? (!ref && address ? byAddress.get(address) : undefined);
     if (!post) {
       left.set("on a post not in the export", (left.get("on a post not in the export") ?? 0) + 1);
       return;

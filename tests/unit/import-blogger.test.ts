@@ -209,6 +209,25 @@ describe("a Blogger export's entries", () => {
     assert.doesNotMatch(posts[2]!.body, /script|alert|onclick|onerror|javascript:/);
   });
 
+  it("finds the post of a comment that names it only by its old address, and counts one whose post is not there", () => {
+    const entry = (id: string, kind: string, extra: string) =>
+      `<entry><id>tag:blogger.com,1999:blog-1.post-${id}</id><published>2008-06-24T10:00:00.000-04:00</published>` +
+      `<category scheme='${KIND_SCHEME}' term='http://schemas.google.com/blogger/2008/kind#${kind}'/><title type='text'>T${id}</title>` +
+      `<content type='html'>Text ${id}</content>${extra}<author><name>A</name></author></entry>`;
+    const small = `<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><id>tag:blogger.com,1999:blog-1</id><title>B</title>` +
+      entry("1", "post", "<link rel='alternate' type='text/html' href='http://b.blogspot.com/2008/06/first.html'/>") +
+      entry("2", "comment", "<link rel='alternate' type='text/html' href='http://www.b.blogspot.com/2008/06/first.html?showComment=1#c2'/>") +
+      entry("3", "comment", "<link rel='alternate' type='text/html' href='http://b.blogspot.com/2008/06/gone.html?showComment=1#c3'/>") +
+      entry("4", "widget", "") +
+      `</feed>`;
+    const feed = parseBlogger(small, "small.xml");
+    assert.deepEqual(feed.items.map((item) => [item.title, item.skip ?? "", item.comments.map((c) => c.id)]), [
+      ["T1", "", ["2"]],
+      ["T4", "unsupported kind (widget)", []],
+    ]);
+    assert.deepEqual([...(feed.commentsLeft ?? [])], [["on a post not in the export", 1]]);
+  });
+
   it("gives one bad entry its reason and reads the rest", () => {
     const broken = xml.replace("<published>2008-07-02T09:00:00.000-04:00</published>\n<updated>2008-07-02T09:00:00.000-04:00</updated>", "<published>someday</published>");
     const { posts, skipped } = convertItems(parseBlogger(broken, "b.xml").items, { blog: "notes", data: DATA, author: "ann" });
