@@ -219,6 +219,12 @@ const NOT_CONTENT: Record<string, string> = {
   template: "template",
 };
 
+/** Why an entry that is neither a post, a page nor a comment is not imported. */
+export function skipReason(kind: string | undefined): string {
+  if (kind === undefined) return "not a Blogger entry (no kind)";
+  return Object.hasOwn(NOT_CONTENT, kind) ? (NOT_CONTENT[kind] ?? kind) : `unsupported kind (${kind})`;
+}
+
 /** A Blogger export's posts and pages, their comments, and a skipped item for every other entry. */
 export function parseBlogger(xml: string, file: string): SourceFeed {
   const parser = new XMLParser({
@@ -330,7 +336,7 @@ export function parseBlogger(xml: string, file: string): SourceFeed {
       if (address && !byAddress.has(address)) byAddress.set(address, item);
       continue;
     }
-    items.push({ ...base, kind: "post", sourceKind: kind ?? "entry", skip: kind ? NOT_CONTENT[kind] ?? `unsupported kind (${kind})` : "not a Blogger entry (no kind)" });
+    items.push({ ...base, kind: "post", sourceKind: kind ?? "entry", skip: skipReason(kind) });
   }
 
   const left = new Map<string, number>();

@@ -23,6 +23,7 @@ import {
   numericId,
   parentOf,
   parseBlogger,
+  skipReason,
   slugFromUrl,
 } from "../../src/import/blogger.ts";
 import { convertComments } from "../../src/import/comments.ts";
@@ -56,6 +57,13 @@ describe("recognising a Blogger export", () => {
     for (const name of ["page", "comment", "settings", "template"]) assert.equal(entryKind([kind(name)]), name);
     assert.equal(entryKind([{ scheme: "http://example.com/other", term: "http://schemas.google.com/blogger/2008/kind#post" }]), undefined);
     assert.equal(entryKind([]), undefined);
+  });
+
+  it("names why other kinds are skipped, whatever the kind is called", () => {
+    assert.equal(skipReason("settings"), "settings");
+    assert.equal(skipReason("template"), "template");
+    assert.equal(skipReason("constructor"), "unsupported kind (constructor)");
+    assert.equal(skipReason(undefined), "not a Blogger entry (no kind)");
   });
 
   it("takes labels from the label scheme only, each once", () => {
