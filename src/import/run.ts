@@ -102,7 +102,7 @@ export function parseSource(text: string, file: string): SourceFeed {
     case "blogger":
       return requireItems(parseBlogger(checked, file), file);
     default:
-      throw new ToolError(`${file}: not a WordPress export (WXR), a Blogger export, an RSS 2.0 or an Atom feed; nothing was imported`);
+      throw new ToolError(`${file}: not a WordPress export (WXR), an RSS 2.0 or an Atom feed; nothing was imported`);
   }
 }
 

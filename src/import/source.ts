@@ -132,7 +132,7 @@ export const FORMAT_NAMES: Record<SourceFormat, string> = {
 
 /** Refuses text that is not well-formed XML, naming the line and column. */
 export function checkXml(text: string, file: string): void {
-  if (!text.trim()) throw new ToolError(`${file} is empty: expected a WordPress export (WXR), a Blogger export, an RSS 2.0 or an Atom feed`);
+  if (!text.trim()) throw new ToolError(`${file} is empty: expected a WordPress export (WXR), an RSS 2.0 or an Atom feed`);
   const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (result !== true) {
     const { line, col, msg } = result.err;
