@@ -1,7 +1,7 @@
 /**
  * An export or feed file → the items it holds, in one shape whatever the
- * format: a WordPress export (WXR), an RSS 2.0 feed or an Atom feed. The
- * file is checked as XML first, so a malformed one is refused with its line
+ * format: a WordPress export (WXR), a Blogger export, an RSS 2.0 feed or an
+ * Atom feed. The file is checked as XML first, so a malformed one is refused with its line
  * and column before anything is converted.
  */
 import { XMLValidator } from "fast-xml-parser";
