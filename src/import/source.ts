@@ -9,7 +9,7 @@ import { DateTime, FixedOffsetZone } from "luxon";
 import { parseArchiveDate } from "../dates.ts";
 import { ToolError } from "./project.ts";
 
-export type SourceFormat = "wxr" | "rss" | "atom";
+export type SourceFormat = "wxr" | "rss" | "atom" | "jekyll";
 
 /** Why an item is not imported: one of these, or `unsupported type (…)`. */
 export type SkipReason = string;
@@ -82,6 +82,16 @@ export interface SourceItem {
   embeds: CachedEmbed[];
   /** The file the item came from. */
   file: string;
+  /** Several authors by the names the source gives (Jekyll's `author: [a, b]`), the lead author first; mapped like `login`. */
+  logins?: string[];
+  /** More old addresses of the item (Jekyll's `redirect_from`), URLs or paths. */
+  aliases?: string[];
+  /** The item's `link` is no address of a real site (a Jekyll site without `url`): no `original_url`. */
+  noOriginal?: boolean;
+  /** What the source's reader noticed about the item, for the report. */
+  warnings?: string[];
+  /** Template tags removed from the body (Jekyll's Liquid), with their lines in `file`. */
+  liquid?: { line: number; text: string; why: string }[];
 }
 
 /** An image of the export (`wp:post_type` attachment), for galleries. */
@@ -117,6 +127,7 @@ export const FORMAT_NAMES: Record<SourceFormat, string> = {
   wxr: "WordPress export",
   rss: "RSS feed",
   atom: "Atom feed",
+  jekyll: "Jekyll site",
 };
 
 /** Refuses text that is not well-formed XML, naming the line and column. */
