@@ -89,6 +89,6 @@ export function readFrontMatter(source: string): FrontMatter {
     if (!(lenient instanceof Error)) return { ok: true, data: lenient, body, bodyLine, mended: mended.what.join(" and ") };
   }
   const line = (strict as Error & { linePos?: { line: number }[] }).linePos?.[0]?.line;
-  const message = strict.message.split("\n")[0] ?? strict.message;
+  const message = (strict.message.split("\n")[0] ?? strict.message).replace(/:\s*$/, "");
   return { ok: false, message, ...(line !== undefined ? { line: line + 1 } : {}) };
 }
