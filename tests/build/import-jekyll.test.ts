@@ -113,13 +113,14 @@ describe("importing a Jekyll site", () => {
     }
     assert.equal(existsSync(path.join(site, "main/2017/02/an-unfinished-idea/index.html")), false, "a draft is not built");
     const redirects = readFileSync(path.join(site, "_redirects"), "utf8");
-    for (const [from, to] of [
+    const moved: [from: string, to: string][] = [
       ["/blog/2014/09/hello-jekyll/", "/main/2014/09/hello-jekyll/"],
       ["/blog/2015/01/second-post/", "/main/2015/01/second-post/"],
       ["/old/second/", "/main/2015/01/second-post/"],
       ["/blog/2016/03/eastern-time/", "/main/2016/03/eastern-time/"],
       ["/archives/html-post.html", "/main/2016/03/an-html-post/"],
-    ]) {
+    ];
+    for (const [from, to] of moved) {
       assert.match(redirects, new RegExp(`^${from.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} ${to.replace(/\//g, "\\/")} 301$`, "m"));
       const page = from.endsWith(".html") ? from : `${from}index.html`;
       assert.match(readFileSync(path.join(site, page), "utf8"), new RegExp(`url=${to.replace(/\//g, "\\/")}`), page);
