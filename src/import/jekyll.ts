@@ -38,6 +38,8 @@ export interface JekyllConfig {
   permalink: string;
   timezone?: string;
   title?: string;
+  /** The site's `author` (a name or id), for posts that name none. */
+  author?: string;
 }
 
 /** Whether `folder` is a Jekyll site (has a `_posts` folder). */
@@ -69,7 +71,15 @@ export function readConfig(data: Record<string, unknown>): JekyllConfig {
   const url = (text(data.url) ?? "").replace(/\/+$/, "");
   let baseurl = (text(data.baseurl) ?? "").replace(/\/+$/, "");
   if (baseurl && !baseurl.startsWith("/")) baseurl = `/${baseurl}`;
-  return { url, baseurl, permalink: permalinkPattern(text(data.permalink)), timezone: text(data.timezone), title: text(data.title) };
+  const author = data.author && typeof data.author === "object" && !Array.isArray(data.author) ? text((data.author as Record<string, unknown>).name) : text(data.author);
+  return {
+    url,
+    baseurl,
+    permalink: permalinkPattern(text(data.permalink)),
+    timezone: text(data.timezone),
+    title: text(data.title),
+    ...(author !== undefined ? { author } : {}),
+  };
 }
 
 /** `my-first-post` → `My First Post`, as Jekyll titles a post without one. */
@@ -91,8 +101,8 @@ function readSiteFile(site: string, relative: string): string | undefined {
   }
 }
 
-/** The files below `relative` (confined to the site), depth first, in name order. */
-function filesUnder(site: string, relative: string): string[] {
+/** The files below `relative` (confined to the site), depth first, in name order; `refused` collects the links that lead out of it. */
+function filesUnder(site: string, relative: string, refused: string[] = []): string[] {
   const out: string[] = [];
   const folder = confine(site, relative);
   if (folder instanceof Error) return out;
@@ -106,14 +116,17 @@ function filesUnder(site: string, relative: string): string[] {
     const child = `${relative}/${entry.name}`;
     if (entry.name.startsWith(".")) continue;
     // A link is followed only when it stays in the site.
-    if (confine(site, child) instanceof Error) continue;
+    if (confine(site, child) instanceof Error) {
+      refused.push(child);
+      continue;
+    }
     let stat;
     try {
       stat = statSync(path.join(site, child));
     } catch {
       continue;
     }
-    if (stat.isDirectory()) out.push(...filesUnder(site, child));
+    if (stat.isDirectory()) out.push(...filesUnder(site, child, refused));
     else if (stat.isFile()) out.push(child);
   }
   return out;
@@ -201,7 +214,9 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
 
   const drafts: Draft[] = [];
   const byName = new Map<string, string>();
-  for (const file of filesUnder(folder, "_posts")) {
+  const refused: string[] = [];
+  const files = filesUnder(folder, "_posts", refused);
+  for (const file of [...files, ...refused].sort()) {
     const ext = path.posix.extname(file).toLowerCase();
     if (!POST_EXTENSIONS.has(ext)) continue;
     const name = path.posix.basename(file, path.posix.extname(file));
@@ -225,6 +240,11 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
     };
     const draft: Draft = { file, name, item, bodyLine: 1, format: ext === ".html" || ext === ".htm" ? "html" : "markdown" };
     drafts.push(draft);
+    if (refused.includes(file)) {
+      item.title = titleFromSlug(slug);
+      item.skip = "a symbolic link leading out of the site: not read";
+      continue;
+    }
     let source: string;
     try {
       source = readFileSync(path.join(folder, file), "utf8");
@@ -282,7 +302,8 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
     // Categories first, then tags, as the other sources give them.
     const categories = [...nameList(data.categories), ...nameList(data.category, false)];
     item.categories = [...categories, ...nameList(data.tags), ...nameList(data.tag, false)];
-    const logins = [...nameList(data.author, false), ...nameList(data.authors, false)];
+    const named = [...nameList(data.author, false), ...nameList(data.authors, false)];
+    const logins = named.length ? named : config.author !== undefined ? [config.author] : [];
     item.logins = logins.filter((login, i) => logins.indexOf(login) === i);
     for (const login of item.logins) if (!used.has(login)) used.set(login, { login, name: siteAuthors.get(login) ?? login });
     item.creators = item.logins.map((login) => siteAuthors.get(login) ?? login);

@@ -170,7 +170,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   for (const file of options.files) {
     const feed = await readSource(root, file, options.from);
     feeds.push(feed);
-    chosen.push(`${file}: ${FORMAT_NAMES[feed.format]} (${options.from ? `--from ${options.from}` : feed.format === "jekyll" ? "detected: a folder with _posts/" : "detected from the file"})`);
+    // A file's kind is named on the report's "Imported" line already; a folder's, and what --from said, here.
+    if (options.from || feed.format === "jekyll") {
+      chosen.push(`${file}: ${FORMAT_NAMES[feed.format]} (${options.from ? `--from ${options.from}` : "detected: a folder with _posts/"})`);
+    }
   }
   // A Jekyll site's images and files are in the site's folder: it is the local copy, unless --media names another.
   const siteFolder = options.files.find((_, i) => feeds[i]?.format === "jekyll");

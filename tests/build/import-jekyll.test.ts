@@ -8,7 +8,8 @@
  * changes nothing.
  */
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { Project, REPO } from "./project.ts";
@@ -149,5 +150,26 @@ describe("importing a Jekyll site", () => {
     assert.equal(result.status, 1, result.output);
     assert.match(result.stderr, /is a folder: --from wordpress reads a file; nothing was imported/);
     assert.equal(existsSync(path.join(other.root, "posts")), false);
+  });
+});
+
+describe("a Jekyll site with symbolic links leading out of it", () => {
+  it("reads nothing through them: the post is skipped with its reason, the image is not copied", () => {
+    const project = new Project(DATA);
+    const site = path.join(project.root, "old-site");
+    cpSync(SITE, site, { recursive: true });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "backlist-elsewhere-"));
+    writeFileSync(path.join(elsewhere, "secret.md"), "---\ntitle: Secret\ndate: 2019-01-01\n---\nprivate words\n");
+    writeFileSync(path.join(elsewhere, "secret.png"), readFileSync(path.join(SITE, "images/diagram.png")));
+    symlinkSync(path.join(elsewhere, "secret.md"), path.join(site, "_posts/2019-01-01-leak.md"));
+    rmSync(path.join(site, "images/diagram.png"));
+    symlinkSync(path.join(elsewhere, "secret.png"), path.join(site, "images/diagram.png"));
+    const result = project.run("src/tools/import.ts", ["old-site", "--blog", "main"]);
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.stdout, /old-site\/_posts\/2019-01-01-leak\.md \(post "Leak"\): skipped: a symbolic link leading out of the site: not read/);
+    assert.match(result.stdout, /missing +https:\/\/old\.example\.net\/images\/diagram\.png/);
+    for (const [file, { text }] of tree(project)) assert.doesNotMatch(text, /private words/, file);
+    assert.equal(existsSync(path.join(project.root, "posts/main/2014/hello-jekyll/diagram.png")), false);
+    rmSync(elsewhere, { recursive: true, force: true });
   });
 });
