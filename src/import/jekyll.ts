@@ -172,6 +172,36 @@ export function readSiteAuthors(site: string): Map<string, string> {
   return authors;
 }
 
+/**
+ * Markdown without kramdown's attribute lists (`{: .note}`, `{:toc}`, a
+ * trailing `{: #id}`), which only kramdown reads: left in, they would show as
+ * text. Code blocks (fenced or indented) are kept as they are.
+ */
+export function withoutKramdownAttributes(markdown: string): string {
+  let fence: string | undefined;
+  const out: string[] = [];
+  for (const line of markdown.split("\n")) {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      out.push(line);
+      continue;
+    }
+    if (/^(?: {4}|\t)/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    if (/^\s*\{:[^}\n]*\}\s*$/.test(line)) continue;
+    out.push(line.replace(/\s*\{:\s*[.#][^}\n]*\}\s*$/, ""));
+  }
+  return out.join("\n");
+}
+
 let md: MarkdownIt | undefined;
 
 /** Markdown → HTML as Jekyll's markdown would give it (raw HTML kept; sanitised later with every body). */
@@ -335,7 +365,7 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
     });
     if (liquid.removed.length) feed.liquid.set(item.file, liquid.removed);
     item.liquid = liquid.removed;
-    item.html = draft.format === "markdown" ? markdownToHtml(liquid.text) : liquid.text;
+    item.html = draft.format === "markdown" ? markdownToHtml(withoutKramdownAttributes(liquid.text)) : liquid.text;
   }
   feed.authors = [...used.values()];
   return feed;

@@ -80,6 +80,7 @@ describe("importing a Jekyll site", () => {
     assert.match(hello, /^summary: "Why this blog runs on Jekyll\."$/m);
     assert.match(hello, /^aliases:\n  - \/blog\/2014\/09\/hello-jekyll\/$/m);
     assert.match(hello, /!\[The build diagram\]\(hello-jekyll\/diagram\.png\)/);
+    assert.doesNotMatch(hello, /\{:/, "kramdown's attribute list dropped");
     assert.match(hello, /```ruby\ndef greet\(name\)\n  puts "Hello, #\{name\}"\nend\n```/);
     assert.match(hello, /Liquid itself looks like this: \{\{ page\.title \}\} and \{% if x %\}\./, "raw text kept exactly");
     assert.ok(existsSync(path.join(project.root, "posts/main/2014/hello-jekyll/diagram.png")));
@@ -95,6 +96,8 @@ describe("importing a Jekyll site", () => {
     assert.match(eastern, /\[my first post\]\(\.\.\/2014\/hello-jekyll\.md\)/);
     const html = source("posts/main/2016/an-html-post.md");
     assert.match(html, /\[the second post\]\(\.\.\/2015\/second-post\.md\)/);
+    assert.match(html, /\[notes as a PDF\]\(an-html-post\/notes\.pdf\)/);
+    assert.ok(existsSync(path.join(project.root, "posts/main/2016/an-html-post/notes.pdf")));
     assert.match(html, /^  - \/archives\/html-post\.html$/m);
     assert.doesNotMatch(html, /script|alert/);
     const draft = source("posts/main/2017/an-unfinished-idea.md");

@@ -1,9 +1,12 @@
 /** The pure parts of the Jekyll import: dates, permalinks, Liquid, lenient front matter, names. */
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { fromFileName, parseJekyllDate } from "../../src/import/jekyll-date.ts";
 import { mendYaml, readFrontMatter } from "../../src/import/jekyll-frontmatter.ts";
-import { nameList, readConfig, titleFromSlug } from "../../src/import/jekyll.ts";
+import { nameList, readConfig, readSiteAuthors, titleFromSlug, withoutKramdownAttributes } from "../../src/import/jekyll.ts";
 import { codeBlock, convertLiquid } from "../../src/import/liquid.ts";
 import { expandPermalink, permalinkPattern } from "../../src/import/permalink.ts";
 
@@ -148,6 +151,27 @@ describe("Jekyll names and settings", () => {
     assert.deepEqual(nameList(["Red Hat", "xen"]), ["Red Hat", "xen"]);
     assert.deepEqual(nameList("Jane Doe", false), ["Jane Doe"]);
     assert.deepEqual(nameList(undefined), []);
+  });
+
+  it("drops kramdown's attribute lists, never inside code", () => {
+    assert.equal(
+      withoutKramdownAttributes("* TOC\n{:toc}\n\nA note.\n{: .note}\n\n## Heading {: #top}\n\n```\n{: .kept}\n```\n\n    {: .kept too}"),
+      "* TOC\n\nA note.\n\n## Heading\n\n```\n{: .kept}\n```\n\n    {: .kept too}",
+    );
+  });
+
+  it("reads the site's authors from _data/authors.yml and the _authors collection, display names included", () => {
+    const site = mkdtempSync(path.join(tmpdir(), "backlist-jekyll-authors-"));
+    mkdirSync(path.join(site, "_data"));
+    mkdirSync(path.join(site, "_authors"));
+    writeFileSync(path.join(site, "_data/authors.yml"), "jane:\n  display_name: Jane Doe\n  email: jane@example.net\nraj: Raj Patel\n");
+    writeFileSync(path.join(site, "_authors/tom.md"), "---\nshort_name: Tom_Smith\nname: Tom Smith\n---\nBio.\n");
+    writeFileSync(path.join(site, "_authors/jane.md"), "---\nname: Another Jane\n---\n");
+    try {
+      assert.deepEqual([...readSiteAuthors(site)], [["jane", "Jane Doe"], ["raj", "Raj Patel"], ["Tom_Smith", "Tom Smith"]]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 
   it("titles a post from its slug", () => {
