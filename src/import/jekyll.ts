@@ -42,13 +42,29 @@ export interface JekyllConfig {
   author?: string;
 }
 
-/** Whether `folder` is a Jekyll site (has a `_posts` folder). */
-export function isJekyllSite(folder: string): boolean {
+function hasPosts(folder: string): boolean {
   try {
     return statSync(path.join(folder, "_posts")).isDirectory();
   } catch {
     return false;
   }
+}
+
+/**
+ * The folder whose `_posts`, `_authors`, images and files are the site's:
+ * `folder` itself, or an Octopress site's `source/` (its `_config.yml` is
+ * beside `source/`); undefined when `folder` is neither.
+ */
+export function siteSource(folder: string): string | undefined {
+  if (hasPosts(folder)) return folder;
+  const source = path.join(folder, "source");
+  // Octopress: the posts are in source/_posts, a folder of the site itself.
+  return hasPosts(source) && !(confine(folder, "source/_posts") instanceof Error) ? source : undefined;
+}
+
+/** Whether `folder` is a Jekyll site (has a `_posts` folder, or an Octopress `source/_posts`). */
+export function isJekyllSite(folder: string): boolean {
+  return siteSource(folder) !== undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -227,8 +243,10 @@ export interface JekyllSite extends SourceFeed {
 
 /** The site at `folder` (absolute; `shown` names it in messages) → its items. */
 export function readJekyllSite(folder: string, shown: string): JekyllSite {
-  if (!isJekyllSite(folder)) throw new ToolError(`${shown}: not a Jekyll site (no _posts folder); nothing was imported`);
-  const configText = readSiteFile(folder, "_config.yml") ?? readSiteFile(folder, "_config.yaml");
+  const root = folder;
+  const source = siteSource(root);
+  if (source === undefined) throw new ToolError(`${shown}: not a Jekyll site (no _posts folder); nothing was imported`);
+  const configText = readSiteFile(root, "_config.yml") ?? readSiteFile(root, "_config.yaml") ?? readSiteFile(source, "_config.yml");
   let configData: Record<string, unknown> = {};
   if (configText !== undefined) {
     const front = readFrontMatter(`---\n${configText.replace(/^---[ \t]*\r?\n/, "").replace(/^(?:---|\.\.\.)[ \t]*$[\s\S]*/m, "")}\n---\n`);
@@ -239,13 +257,14 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
   const origin = config.url || NO_ORIGIN;
   const site = `${origin}${config.baseurl}`;
   const feed: JekyllSite = { ...emptyFeed("jekyll", config.title, config.url ? `${site}/` : undefined), liquid: new Map() };
-  const siteAuthors = readSiteAuthors(folder);
+  const siteAuthors = readSiteAuthors(source);
   const used = new Map<string, SourceAuthor>();
 
   const drafts: Draft[] = [];
   const byName = new Map<string, string>();
   const refused: string[] = [];
-  const files = filesUnder(folder, "_posts", refused);
+  const files = filesUnder(source, "_posts", refused);
+  const prefix = source === root ? "" : "source/";
   for (const file of [...files, ...refused].sort()) {
     const ext = path.posix.extname(file).toLowerCase();
     if (!POST_EXTENSIONS.has(ext)) continue;
@@ -264,7 +283,7 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
       draft: false,
       comments: [],
       embeds: [],
-      file: `${shown}/${file}`,
+      file: `${shown}/${prefix}${file}`,
       slug,
       warnings: [],
     };
@@ -275,17 +294,17 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
       item.skip = "a symbolic link leading out of the site: not read";
       continue;
     }
-    let source: string;
+    let content: string;
     try {
-      source = readFileSync(path.join(folder, file), "utf8");
+      content = readFileSync(path.join(source, file), "utf8");
     } catch (error) {
       item.skip = `unreadable file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
       continue;
     }
-    const front = readFrontMatter(source);
+    const front = readFrontMatter(content);
     if (!front.ok) {
       item.title = titleFromSlug(slug);
-      item.skip = "none" in front ? "no front matter (Jekyll copies such a file as it is, not as a post)" : `unreadable front matter: ${file}${front.line ? `:${front.line}` : ""}: ${front.message}`;
+      item.skip = "none" in front ? "no front matter (Jekyll copies such a file as it is, not as a post)" : `unreadable front matter: ${prefix}${file}${front.line ? `:${front.line}` : ""}: ${front.message}`;
       continue;
     }
     if (front.mended) item.warnings?.push(`front matter: strict YAML refuses it (${front.mended}); read as Jekyll reads it`);

@@ -28,7 +28,7 @@ import { type Progress, progress } from "./progress.ts";
 import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkXml, detectFormat } from "./source.ts";
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
-import { isJekyllSite, readJekyllSite } from "./jekyll.ts";
+import { isJekyllSite, readJekyllSite, siteSource } from "./jekyll.ts";
 import { MediaRefs } from "./media.ts";
 import { type MediaSettings, type MediaStep, bringMediaHome, mediaReportLines } from "./media-home.ts";
 import { OldUrls } from "./xref.ts";
@@ -178,7 +178,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   // A Jekyll site's images and files are in the site's folder: it is the local copy, unless --media names another.
   const siteFolder = options.files.find((_, i) => feeds[i]?.format === "jekyll");
   const mediaSettings: MediaSettings = { fetch: false, archive: false, ...options.media };
-  if (siteFolder !== undefined && mediaSettings.mediaDir === undefined) mediaSettings.mediaDir = path.resolve(root, siteFolder);
+  if (siteFolder !== undefined && mediaSettings.mediaDir === undefined) mediaSettings.mediaDir = siteSource(path.resolve(root, siteFolder));
   const items: SourceItem[] = feeds.flatMap((feed) => feed.items);
   const attachments = new Map<string, Attachment>();
   for (const feed of feeds) for (const [id, attachment] of feed.attachments) if (!attachments.has(id)) attachments.set(id, attachment);

@@ -8,7 +8,7 @@
  * changes nothing.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -147,6 +147,21 @@ describe("importing a Jekyll site", () => {
     assert.deepEqual(tree(project), before);
   });
 
+  it("keeps a post edited since, as a conflict, until --force", () => {
+    imported();
+    const file = path.join(project.root, "posts/main/2016/eastern-time.md");
+    const edited = `${readFileSync(file, "utf8")}\nA line added by hand.\n`;
+    writeFileSync(file, edited);
+    const again = project.run("src/tools/import.ts", [SITE, "--blog", "main"]);
+    assert.equal(again.status, 0, again.output);
+    assert.match(again.stdout, /posts\/main\/2016\/eastern-time\.md: conflict: edited since it was imported; kept as it is/);
+    assert.equal(readFileSync(file, "utf8"), edited);
+    const forced = project.run("src/tools/import.ts", [SITE, "--blog", "main", "--force"]);
+    assert.equal(forced.status, 0, forced.output);
+    assert.match(forced.stdout, /posts\/main\/2016\/eastern-time\.md: overwritten/);
+    assert.doesNotMatch(readFileSync(file, "utf8"), /added by hand/);
+  });
+
   it("refuses --from wordpress for a site's folder, writing nothing", () => {
     const other = new Project(DATA);
     const result = other.run("src/tools/import.ts", [SITE, "--blog", "main", "--from", "wordpress"]);
@@ -174,5 +189,30 @@ describe("a Jekyll site with symbolic links leading out of it", () => {
     for (const [file, { text }] of tree(project)) assert.doesNotMatch(text, /private words/, file);
     assert.equal(existsSync(path.join(project.root, "posts/main/2014/hello-jekyll/diagram.png")), false);
     rmSync(elsewhere, { recursive: true, force: true });
+  });
+});
+
+describe("an Octopress site (posts in source/_posts, _config.yml beside source/)", () => {
+  it("imports its posts, Octopress tags read and images taken from source/", () => {
+    const png = readFileSync(path.join(SITE, "images/diagram.png"));
+    const project = new Project({
+      ...DATA,
+      "octo/_config.yml": "url: http://octo.example.org\npermalink: /blog/:year/:month/:day/:title/\nauthor: Ann Author\n",
+      "octo/source/_posts/2012-01-02-octo-post.markdown":
+        '---\nlayout: post\ntitle: "Octo post"\ndate: 2012-01-02 20:15\ncomments: true\ncategories: [Shell Tips]\n---\n{% img /images/pic.png 200 100 "A picture" %}\n\n{% codeblock lang:sh %}\necho {{ x }}\n{% endcodeblock %}\n',
+    });
+    mkdirSync(path.join(project.root, "octo/source/images"));
+    writeFileSync(path.join(project.root, "octo/source/images/pic.png"), png);
+    const result = project.run("src/tools/import.ts", ["octo", "--blog", "main"]);
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.stdout, /Source: octo: Jekyll site \(detected: a folder with _posts\/\)/);
+    assert.match(result.stdout, /octo\/source\/_posts\/2012-01-02-octo-post\.markdown:11: \{\{ x \}\} \(Liquid inside a code block\)/);
+    const post = readFileSync(path.join(project.root, "posts/main/2012/octo-post.md"), "utf8");
+    assert.match(post, /^author: ann$/m, "the site's author, matched by name");
+    assert.match(post, /^tags: \[Shell Tips\]$/m);
+    assert.match(post, /^aliases:\n  - \/blog\/2012\/01\/02\/octo-post\/$/m);
+    assert.match(post, /!\[A picture\]\(octo-post\/pic\.png "A picture"\)/);
+    assert.match(post, /```sh\necho\s*\n```/);
+    assert.ok(existsSync(path.join(project.root, "posts/main/2012/octo-post/pic.png")));
   });
 });
