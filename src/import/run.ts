@@ -133,14 +133,15 @@ export async function readSource(root: string, file: string, from?: SourceChoice
     if (!isJekyllSite(absolute)) throw new ToolError(`${file}: a folder, but no Jekyll site (it has no _posts folder); nothing was imported`);
     return readJekyllSite(absolute, file.replace(/\/+$/, ""));
   }
-  const feed = await readFile_(root, file);
+  const feed = await readSourceFile(root, file);
   if (from !== undefined && feed.format !== FORMAT_OF[from]) {
     throw new ToolError(`${file}: --from ${from}, but the file is a ${FORMAT_NAMES[feed.format]}; nothing was imported`);
   }
   return feed;
 }
 
-async function readFile_(root: string, file: string): Promise<SourceFeed> {
+/** Reads and parses one export or feed file, decoded by its declared encoding. */
+async function readSourceFile(root: string, file: string): Promise<SourceFeed> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.resolve(root, file));
