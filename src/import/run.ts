@@ -1,8 +1,10 @@
 /**
- * One import: read and check every file, convert every item, decide what
- * happens to each post, page and comments file, and only then write. A
- * file that cannot be read as XML, or is not an export or feed, stops the
- * import before anything is written; any one item only gets its outcome.
+ * One import: read and check every file (or Jekyll site folder, see
+ * src/import/jekyll.ts), convert every item, decide what happens to each
+ * post, page and comments file, and only then write. A file that cannot be
+ * read as XML, or is not an export or feed, stops the import before
+ * anything is written; any one item (a Jekyll post included) only gets its
+ * outcome.
  *
  * For each post, page or comments file:
  *   new                               → created
