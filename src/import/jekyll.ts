@@ -379,7 +379,11 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
       format: draft.format,
       url: config.url,
       baseurl: config.baseurl,
-      postUrl: (name) => byName.get(name) ?? byName.get(name.toLowerCase()),
+      // `{% post_url 2010-07-21-name %}`, or with the subfolder of _posts it is in (`news/2010-07-21-name`).
+      postUrl: (name) => {
+        const base = name.slice(name.lastIndexOf("/") + 1).replace(/\.(?:md|markdown|mkd|mkdn|mdown|html?)$/i, "");
+        return byName.get(base) ?? byName.get(base.toLowerCase());
+      },
       firstLine: draft.bodyLine,
     });
     if (liquid.removed.length) feed.liquid.set(item.file, liquid.removed);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { fromFileName, parseJekyllDate } from "../../src/import/jekyll-date.ts";
 import { mendYaml, readFrontMatter } from "../../src/import/jekyll-frontmatter.ts";
-import { nameList, readConfig, readSiteAuthors, titleFromSlug, withoutKramdownAttributes } from "../../src/import/jekyll.ts";
+import { nameList, readConfig, readJekyllSite, readSiteAuthors, titleFromSlug, withoutKramdownAttributes } from "../../src/import/jekyll.ts";
 import { codeBlock, convertLiquid } from "../../src/import/liquid.ts";
 import { expandPermalink, permalinkPattern } from "../../src/import/permalink.ts";
 
@@ -186,5 +186,29 @@ describe("Jekyll names and settings", () => {
       timezone: "Europe/Paris",
       title: undefined,
     });
+  });
+});
+
+describe("reading a Jekyll site", () => {
+  it("gives each post its old address, and post_url with a subfolder of _posts finds it", () => {
+    const site = mkdtempSync(path.join(tmpdir(), "backlist-jekyll-site-"));
+    mkdirSync(path.join(site, "_posts/news"), { recursive: true });
+    writeFileSync(path.join(site, "_config.yml"), "url: https://old.example.net\nbaseurl: /blog\npermalink: pretty\n");
+    writeFileSync(path.join(site, "_posts/news/2010-07-21-name.md"), "---\ntitle: Name\ncategories: News\n---\nText.\n");
+    writeFileSync(path.join(site, "_posts/2010-08-01-other.md"), "---\ntitle: Other\n---\n[a]({% post_url news/2010-07-21-name %})\n");
+    try {
+      const feed = readJekyllSite(site, "site");
+      assert.equal(feed.site, "https://old.example.net/blog/");
+      assert.deepEqual(
+        feed.items.map((item) => [item.file, item.link, item.date]),
+        [
+          ["site/_posts/2010-08-01-other.md", "https://old.example.net/blog/2010/08/01/other/", { value: "2010-08-01" }],
+          ["site/_posts/news/2010-07-21-name.md", "https://old.example.net/blog/news/2010/07/21/name/", { value: "2010-07-21" }],
+        ],
+      );
+      assert.match(feed.items[0]?.html ?? "", /<a href="https:\/\/old\.example\.net\/blog\/news\/2010\/07\/21\/name\/">a<\/a>/);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
