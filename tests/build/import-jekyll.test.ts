@@ -34,11 +34,11 @@ function tree(project: Project): Map<string, { text: string; mtime: number }> {
   return files;
 }
 
-/** Every HTML page of the built site, by its path. */
+/** Every page and feed of the built site (HTML, XML, JSON), by its path. */
 function pages(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    if (!entry.isFile() || !/\.(?:html|xml|json)$/.test(entry.name) || entry.parentPath.includes("pagefind")) continue;
     const file = path.join(entry.parentPath, entry.name);
     out.set(path.relative(dir, file).split(path.sep).join("/"), readFileSync(file, "utf8"));
   }
@@ -130,7 +130,9 @@ describe("importing a Jekyll site", () => {
       assert.match(readFileSync(path.join(site, page), "utf8"), new RegExp(`url=${to.replace(/\//g, "\\/")}`), page);
     }
     assert.match(readFileSync(path.join(site, "main/2014/09/hello-jekyll/index.html"), "utf8"), /<img[^>]+diagram/);
-    for (const [file, html] of pages(site)) {
+    const built = pages(site);
+    assert.ok(built.has("feed.xml") && built.has("main/2014/09/hello-jekyll/index.html"), [...built.keys()].join(" "));
+    for (const [file, html] of built) {
       // The one text the post shows on purpose: what {% raw %} kept.
       const shown = html.replace(/\{\{ page\.title \}\} and \{% if x %\}/g, "");
       assert.doesNotMatch(shown, /\{%|%\}|\{\{|\}\}/, file);
