@@ -21,7 +21,7 @@ import { parse } from "yaml";
 import { confine } from "../confine.ts";
 import { fromFileName, parseJekyllDate } from "./jekyll-date.ts";
 import { readFrontMatter } from "./jekyll-frontmatter.ts";
-import { type RemovedLiquid, convertLiquid } from "./liquid.ts";
+import { convertLiquid } from "./liquid.ts";
 import { expandPermalink, permalinkPattern } from "./permalink.ts";
 import { ToolError } from "./project.ts";
 import { type SourceAuthor, type SourceFeed, type SourceItem, emptyFeed } from "./source.ts";
@@ -236,13 +236,8 @@ interface Draft {
   format: "markdown" | "html";
 }
 
-export interface JekyllSite extends SourceFeed {
-  /** What Liquid each post lost, by the post's file in the site. */
-  liquid: Map<string, RemovedLiquid[]>;
-}
-
 /** The site at `folder` (absolute; `shown` names it in messages) → its items. */
-export function readJekyllSite(folder: string, shown: string): JekyllSite {
+export function readJekyllSite(folder: string, shown: string): SourceFeed {
   const root = folder;
   const source = siteSource(root);
   if (source === undefined) throw new ToolError(`${shown}: not a Jekyll site (no _posts folder); nothing was imported`);
@@ -256,7 +251,7 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
   const config = readConfig(configData);
   const origin = config.url || NO_ORIGIN;
   const site = `${origin}${config.baseurl}`;
-  const feed: JekyllSite = { ...emptyFeed("jekyll", config.title, config.url ? `${site}/` : undefined), liquid: new Map() };
+  const feed = emptyFeed("jekyll", config.title, config.url ? `${site}/` : undefined);
   const siteAuthors = readSiteAuthors(source);
   const used = new Map<string, SourceAuthor>();
 
@@ -374,8 +369,20 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
   for (const draft of drafts) {
     const { item } = draft;
     feed.items.push(item);
-    if (item.skip || draft.body === undefined) continue;
-    const liquid = convertLiquid(draft.body, {
+    const body = draft.body;
+    if (item.skip || body === undefined) continue;
+    try {
+      readBody(draft, body, item);
+    } catch (error) {
+      // One post that cannot be read never stops the others.
+      item.skip = `unreadable body: ${(error as Error).message}`;
+    }
+  }
+  feed.authors = [...used.values()];
+  return feed;
+
+  function readBody(draft: Draft, body: string, item: SourceItem): void {
+    const liquid = convertLiquid(body, {
       format: draft.format,
       url: config.url,
       baseurl: config.baseurl,
@@ -386,10 +393,7 @@ export function readJekyllSite(folder: string, shown: string): JekyllSite {
       },
       firstLine: draft.bodyLine,
     });
-    if (liquid.removed.length) feed.liquid.set(item.file, liquid.removed);
     item.liquid = liquid.removed;
     item.html = draft.format === "markdown" ? markdownToHtml(withoutKramdownAttributes(liquid.text)) : liquid.text;
   }
-  feed.authors = [...used.values()];
-  return feed;
 }
