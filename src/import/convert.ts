@@ -44,6 +44,12 @@ export interface ImportedPost {
   summary?: string;
   /** Path of the post on the old site, when it had one. */
   alias?: string;
+  /** More old paths of the post (Jekyll's `redirect_from`). */
+  aliases: string[];
+  /** Template tags removed from the body, with their lines in the source file. */
+  liquid: { line: number; text: string; why: string }[];
+  /** Links to pages of the old site that are not imported items, kept as absolute links. */
+  oldLinks: string[];
   /** The post's address on the old site (`original_url`), when it had an absolute one. */
   original?: string;
   draft: boolean;
@@ -207,12 +213,27 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
     if (item.protected && !options.includeProtected) return skip("password-protected (--include-protected imports it)");
     if ("error" in item.date) return skip(`unreadable date: ${item.date.error}`);
 
-    const warnings: string[] = [];
-    const creator = item.login ? options.authorsByLogin?.get(item.login) : undefined;
-    const author = options.author ?? creator ?? matchAuthor(item.creators, data.authors) ?? fallback;
-    if (author === undefined || !known(author)) {
-      const name = item.creators[0] ?? "(no author given)";
-      return skip(`unknown author "${name}" (pass --author <id>, give the blog a default author, or add "${name}" to _data/authors)`);
+    const warnings: string[] = [...(item.warnings ?? [])];
+    let authors: string[];
+    if (options.author === undefined && item.logins?.length) {
+      // Several authors, each by the name the source gives.
+      authors = [];
+      for (const [i, login] of item.logins.entries()) {
+        const id = options.authorsByLogin?.get(login) ?? matchAuthor([login, item.creators[i] ?? login], data.authors);
+        if (id === undefined || !known(id)) {
+          return skip(`unknown author "${login}" (pass --author <id>, or add "${login}" to _data/authors)`);
+        }
+        if (id !== login) warnings.push(`author: "${login}" is not an author id of the archive; written as "${id}"`);
+        if (!authors.includes(id)) authors.push(id);
+      }
+    } else {
+      const creator = item.login ? options.authorsByLogin?.get(item.login) : undefined;
+      const author = options.author ?? creator ?? matchAuthor(item.creators, data.authors) ?? fallback;
+      if (author === undefined || !known(author)) {
+        const name = item.creators[0] ?? "(no author given)";
+        return skip(`unknown author "${name}" (pass --author <id>, give the blog a default author, or add "${name}" to _data/authors)`);
+      }
+      authors = [author];
     }
     const removed: Removed = new Map();
     const rendered = item.wordpress
@@ -227,7 +248,15 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
           return target === undefined ? undefined : oldUrls.placeholder(target, href);
         }
       : undefined;
-    const rewrite = crossLink || media ? (href: string) => crossLink?.(href) ?? media?.link(href) : undefined;
+    const oldLinks: string[] = [];
+    const rewrite =
+      crossLink || media
+        ? (href: string) => {
+            const rewritten = crossLink?.(href) ?? media?.link(href);
+            if (rewritten === undefined && oldUrls?.isOldSite(href) && !oldLinks.includes(href)) oldLinks.push(href);
+            return rewritten;
+          }
+        : undefined;
     const body = htmlToMarkdown(html, item.base, removed, rewrite, media ? (src) => media.image(src) : undefined);
     const excerpt = item.excerptHtml ?? rendered.teaserHtml;
     // Text only: what was removed from the excerpt was removed from the body too, so it is not counted twice.
@@ -273,12 +302,16 @@ export function convertItems(items: readonly SourceItem[], options: ConvertOptio
       date: item.date.value,
       parsed,
       ...(item.updated && parseArchiveDate(item.updated, zone).ok ? { updated: item.updated } : {}),
-      authors: [author],
+      authors,
       tags: item.kind === "page" ? [] : tags,
       summary,
       alias: aliasOf(item.link),
-      original: item.kind !== "page" && item.link && /^https?:\/\/[^/]/i.test(item.link) ? item.link : undefined,
-      draft: false,
+      aliases: (item.aliases ?? []).map((alias) => (/^https?:/i.test(alias) ? aliasOf(alias) : alias)).filter((alias): alias is string => alias !== undefined),
+      liquid: item.liquid ?? [],
+      oldLinks,
+      original: item.kind !== "page" && !item.noOriginal && item.link && /^https?:\/\/[^/]/i.test(item.link) ? item.link : undefined,
+      // Only a source that keeps unpublished posts (Jekyll's `published: false`) sets it: the others skip their drafts.
+      draft: item.draft,
       body,
       slug,
       parents,
@@ -364,7 +397,7 @@ export function postText(placement: Placement, body = placement.post.body): stri
     tags: post.tags,
     summary: post.summary,
     updated: post.updated,
-    aliases: post.alias && post.alias !== url ? [post.alias] : [],
+    aliases: [...(post.alias ? [post.alias] : []), ...post.aliases].filter((alias, i, all) => alias !== url && all.indexOf(alias) === i),
     originalUrl: post.original,
     draft: post.draft,
     order: post.kind === "page" && post.order ? post.order : undefined,

@@ -1,8 +1,10 @@
 /**
- * One import: read and check every file, convert every item, decide what
- * happens to each post, page and comments file, and only then write. A
- * file that cannot be read as XML, or is not an export or feed, stops the
- * import before anything is written; any one item only gets its outcome.
+ * One import: read and check every file (or Jekyll site folder, see
+ * src/import/jekyll.ts), convert every item, decide what happens to each
+ * post, page and comments file, and only then write. A file that cannot be
+ * read as XML, or is not an export or feed, stops the import before
+ * anything is written; any one item (a Jekyll post included) only gets its
+ * outcome.
  *
  * For each post, page or comments file:
  *   new                               → created
@@ -13,7 +15,7 @@
  *     at its path
  * An item that is not imported is skipped, with its reason.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type AuthorPlan, planAuthors, writeAuthors } from "./authors.ts";
@@ -29,6 +31,7 @@ import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkX
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
 import { parseBlogger } from "./blogger.ts";
+import { isJekyllSite, readJekyllSite, siteSource } from "./jekyll.ts";
 import { MediaRefs } from "./media.ts";
 import { type MediaSettings, type MediaStep, bringMediaHome, mediaReportLines } from "./media-home.ts";
 import { OldUrls } from "./xref.ts";
@@ -44,9 +47,15 @@ export interface ImportOptions {
   includeProtected?: boolean;
   /** What to do with the posts' images and files (`--media`, `--fetch-media`…); none: only what earlier imports brought home is used. */
   media?: MediaSettings;
+  /** `--from`: the kind of source; by default each file's is detected (a folder with `_posts/` is a Jekyll site). */
+  from?: SourceChoice;
   /** Progress output (a terminal bar by default). */
   progress?: (label: string, total: number) => Progress;
 }
+
+/** What `--from` may name. */
+export const SOURCE_CHOICES = ["jekyll", "wordpress", "blogger", "rss", "atom"] as const;
+export type SourceChoice = (typeof SOURCE_CHOICES)[number];
 
 export type Outcome = "created" | "updated" | "unchanged" | "overwritten" | "conflict" | "skipped";
 
@@ -83,6 +92,12 @@ export interface ImportReport {
   originsAdded: string[];
   siteFile?: string;
   blog: string;
+  /** How each source's kind was chosen: `site: Jekyll site (detected: a folder with _posts/)`. */
+  chosen: string[];
+  /** Liquid removed from the Jekyll posts, with the line in the site's file, and the post it went into. */
+  liquid: { source: string; line: number; text: string; why: string; file: string }[];
+  /** Links to pages of the old site that were not imported, kept as absolute links, by post. */
+  oldLinks: { file: string; href: string }[];
   /** The images and files of the posts, and what became of each. */
   media: Pick<MediaStep, "posts" | "active">;
 }
@@ -106,8 +121,32 @@ export function parseSource(text: string, file: string): SourceFeed {
   }
 }
 
-/** Reads and parses one file, decoded by its declared encoding. */
-export async function readSource(root: string, file: string): Promise<SourceFeed> {
+const FORMAT_OF: Record<Exclude<SourceChoice, "jekyll">, SourceFeed["format"]> = { wordpress: "wxr", blogger: "blogger", rss: "rss", atom: "atom" };
+
+/** Reads and parses one file (decoded by its declared encoding) or Jekyll site folder; `from` is what `--from` said. */
+export async function readSource(root: string, file: string, from?: SourceChoice): Promise<SourceFeed> {
+  const absolute = path.resolve(root, file);
+  let folder = false;
+  try {
+    folder = statSync(absolute).isDirectory();
+  } catch {
+    folder = false;
+  }
+  if (folder || from === "jekyll") {
+    if (from !== undefined && from !== "jekyll") throw new ToolError(`${file} is a folder: --from ${from} reads a file; nothing was imported`);
+    if (!folder) throw new ToolError(`${file}: --from jekyll reads a site's folder (the one holding _posts/ and _config.yml); nothing was imported`);
+    if (!isJekyllSite(absolute)) throw new ToolError(`${file}: a folder, but no Jekyll site (it has no _posts folder); nothing was imported`);
+    return readJekyllSite(absolute, file.replace(/\/+$/, ""));
+  }
+  const feed = await readSourceFile(root, file);
+  if (from !== undefined && feed.format !== FORMAT_OF[from]) {
+    throw new ToolError(`${file}: --from ${from}, but the file is a ${FORMAT_NAMES[feed.format]}; nothing was imported`);
+  }
+  return feed;
+}
+
+/** Reads and parses one export or feed file, decoded by its declared encoding. */
+async function readSourceFile(root: string, file: string): Promise<SourceFeed> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.resolve(root, file));
@@ -133,7 +172,19 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const state = await readState(root, blog);
 
   const feeds: SourceFeed[] = [];
-  for (const file of options.files) feeds.push(await readSource(root, file));
+  const chosen: string[] = [];
+  for (const file of options.files) {
+    const feed = await readSource(root, file, options.from);
+    feeds.push(feed);
+    // A file's kind is named on the report's "Imported" line already; a folder's, and what --from said, here.
+    if (options.from || feed.format === "jekyll") {
+      chosen.push(`${file}: ${FORMAT_NAMES[feed.format]} (${options.from ? `--from ${options.from}` : "detected: a folder with _posts/"})`);
+    }
+  }
+  // A Jekyll site's images and files are in the site's folder: it is the local copy, unless --media names another.
+  const siteFolder = options.files.find((_, i) => feeds[i]?.format === "jekyll");
+  const mediaSettings: MediaSettings = { fetch: false, archive: false, ...options.media };
+  if (siteFolder !== undefined && mediaSettings.mediaDir === undefined) mediaSettings.mediaDir = siteSource(path.resolve(root, siteFolder));
   const items: SourceItem[] = feeds.flatMap((feed) => feed.items);
   const attachments = new Map<string, Attachment>();
   for (const feed of feeds) for (const [id, attachment] of feed.attachments) if (!attachments.has(id)) attachments.set(id, attachment);
@@ -186,7 +237,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     path.join(root, base),
     placements.map((placement) => ({ file: placement.file, body: placement.post.body, date: placement.post.parsed.start })),
     media,
-    options.media ?? { fetch: false, archive: false },
+    mediaSettings,
     state.missing,
     { start: (total) => show("Images and files", total) },
   );
@@ -194,8 +245,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   else delete state.missing;
 
   const authorsFile = await writeAuthors(root, plan.added);
-  // The WordPress and Blogger sites' origins, so links to them by full URL lead to the imported posts.
-  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr" || feed.format === "blogger").map((feed) => feed.site), data.site.url);
+  // The WordPress, Blogger and Jekyll sites' origins, so links to them by full URL lead to the imported posts.
+  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr" || feed.format === "blogger" || feed.format === "jekyll").map((feed) => feed.site), data.site.url);
   const siteFile = await writeOldOrigins(root, originsAdded);
   const report: ImportReport = {
     files: options.files,
@@ -211,6 +262,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     ...(siteFile ? { siteFile } : {}),
     authorsFile,
     blog,
+    chosen,
+    liquid: [],
+    oldLinks: [],
     media: step,
   };
   const writing = show("Writing", placements.length);
@@ -234,6 +288,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     });
     record(state.items, post, "", placement.file.slice(base.length), text, outcome.outcome);
     collect(report, post, placement);
+    for (const removed of post.liquid) report.liquid.push({ source: items[post.index]?.file ?? "", ...removed, file: placement.file });
+    for (const href of post.oldLinks) report.oldLinks.push({ file: placement.file, href });
     if (post.comments.length) {
       const file = commentsFile(placement.file);
       const yaml = commentsYaml(post.comments);
@@ -365,7 +421,9 @@ export function formatReport(report: ImportReport): string {
   const counts = OUTCOMES.filter((outcome) => outcome !== "overwritten" || count(outcome)).map((outcome) =>
     outcome === "conflict" ? plural(count(outcome), "conflict") : `${count(outcome)} ${outcome}`,
   );
+  const jekyll = report.formats.includes("jekyll");
   const lines = [
+    ...(report.chosen.length ? [`Source: ${report.chosen.join("; ")}`] : []),
     `Imported ${report.files.join(", ")} (${formats}, ${plural(report.results.length, "item")}) into ${POSTS_DIR}/${report.blog}/:`,
     `  ${counts.join(", ")}`,
   ];
@@ -399,6 +457,12 @@ export function formatReport(report: ImportReport): string {
     `Comments: ${plural(report.comments.written, "comment")} in ${plural(report.comments.files, "file")}` +
       (left.length ? `; left out ${left.join(", ")}` : ""),
   );
+  if (jekyll) {
+    lines.push(`Liquid removed (not drawn by the import): ${report.liquid.length ? plural(report.liquid.length, "tag") : "none"}`);
+    for (const removed of report.liquid) lines.push(`  ${removed.source}:${removed.line}: ${removed.text} (${removed.why}) → ${removed.file}`);
+    lines.push(`Links to pages of the old site that were not imported (kept as absolute links): ${report.oldLinks.length || "none"}`);
+    for (const link of report.oldLinks) lines.push(`  ${link.file}: ${link.href}`);
+  }
   lines.push(...mediaReportLines(report.media));
   if (report.authorsFile) lines.push(`Authors added to ${report.authorsFile}: ${report.authorsAdded.map((author) => author.id).join(", ")}`);
   if (report.siteFile) lines.push(`Old site added to old_origins in ${report.siteFile}: ${report.originsAdded.join(", ")}`);

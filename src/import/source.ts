@@ -10,7 +10,7 @@ import { parseArchiveDate } from "../dates.ts";
 import { ToolError } from "./project.ts";
 import { isBloggerExport } from "./blogger.ts";
 
-export type SourceFormat = "wxr" | "rss" | "atom" | "blogger";
+export type SourceFormat = "wxr" | "rss" | "atom" | "blogger" | "jekyll";
 
 /** Why an item is not imported: one of these, or `unsupported type (…)`. */
 export type SkipReason = string;
@@ -88,6 +88,16 @@ export interface SourceItem {
   embeds: CachedEmbed[];
   /** The file the item came from. */
   file: string;
+  /** Several authors by the names the source gives (Jekyll's `author: [a, b]`), the lead author first; mapped like `login`. */
+  logins?: string[];
+  /** More old addresses of the item (Jekyll's `redirect_from`), URLs or paths. */
+  aliases?: string[];
+  /** The item's `link` is no address of a real site (a Jekyll site without `url`): no `original_url`. */
+  noOriginal?: boolean;
+  /** What the source's reader noticed about the item, for the report. */
+  warnings?: string[];
+  /** Template tags removed from the body (Jekyll's Liquid), with their lines in `file`. */
+  liquid?: { line: number; text: string; why: string }[];
 }
 
 /** An image of the export (`wp:post_type` attachment), for galleries. */
@@ -128,6 +138,7 @@ export const FORMAT_NAMES: Record<SourceFormat, string> = {
   rss: "RSS feed",
   atom: "Atom feed",
   blogger: "Blogger export",
+  jekyll: "Jekyll site",
 };
 
 /** Refuses text that is not well-formed XML, naming the line and column. */

@@ -40,14 +40,22 @@ export class OldUrls {
   }
 
   /** An item's old addresses, leading to `target` (its index in the import). */
-  addItem(target: number, item: { link?: string; guid?: string; postId?: string; kind: "post" | "page" }): void {
+  addItem(target: number, item: { link?: string; guid?: string; postId?: string; kind: "post" | "page"; aliases?: readonly string[] }): void {
     const set = (key: string) => {
       if (!this.#byKey.has(key)) this.#byKey.set(key, target);
     };
     if (item.postId) {
       set(`id:${item.postId}`);
     }
-    for (const url of [item.link, item.guid]) {
+    const others = (item.aliases ?? []).map((alias) => {
+      if (!item.link || /^https?:/i.test(alias)) return alias;
+      try {
+        return new URL(alias, item.link).href;
+      } catch {
+        return undefined;
+      }
+    });
+    for (const url of [item.link, item.guid, ...others]) {
       if (!url) continue;
       try {
         const parsed = new URL(url);
@@ -58,6 +66,16 @@ export class OldUrls {
       } catch {
         // A guid that is not a URL names no address.
       }
+    }
+  }
+
+  /** Whether an href (absolute) is on one of the old site's hosts. */
+  isOldSite(href: string): boolean {
+    try {
+      const url = new URL(href);
+      return /^https?:$/.test(url.protocol) && this.#hosts.has(hostOf(url));
+    } catch {
+      return false;
     }
   }
 

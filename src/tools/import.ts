@@ -1,8 +1,9 @@
 /**
- * `npm run import -- <file>… --blog <id> [--author <id>] [--include-protected] [--force]
+ * `npm run import -- <file|folder>… --blog <id> [--from <kind>] [--author <id>] [--include-protected] [--force]
  *   [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]`
  *
- * Imports WordPress exports (WXR), Blogger exports, RSS 2.0 or Atom feeds into
+ * Imports WordPress exports (WXR), Blogger exports, RSS 2.0 or Atom feeds,
+ * or a Jekyll or Octopress site's folder into
  * `posts/<blog>/`: one markdown post per post, one page per page, each
  * post's approved comments beside it, the export's authors into
  * `_data/authors.yaml`, old addresses kept as aliases. Every item gets an
@@ -17,11 +18,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { WAYBACK_ENDPOINT } from "../links/wayback.ts";
 import { ToolError } from "../import/project.ts";
-import { type ImportOptions, formatReport, runImport } from "../import/run.ts";
+import { type ImportOptions, SOURCE_CHOICES, type SourceChoice, formatReport, runImport } from "../import/run.ts";
 import { isMain, runTool } from "./command.ts";
 
 export const USAGE =
-  "usage: npm run import -- <export.xml|feed.xml>… --blog <id> [--author <id>] [--include-protected] [--force]\n" +
+  "usage: npm run import -- <export.xml|feed.xml|jekyll-site/>… --blog <id> [--from <kind>] [--author <id>] [--include-protected] [--force]\n" +
   "         [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]";
 
 export const HELP = `${USAGE}
@@ -29,12 +30,16 @@ export const HELP = `${USAGE}
 Imports a WordPress export (WXR; several files of one site may be given at
 once, as WordPress splits big ones), a Blogger export (Settings → "Back up
 content": posts, pages, labels and comment threads; settings, template and
-drafts skipped), an RSS 2.0 feed or an Atom feed into posts/<blog>/.
+drafts skipped), an RSS 2.0 feed, an Atom feed, or a Jekyll or Octopress
+site (its folder, holding _posts/ and _config.yml) into posts/<blog>/.
 Every item gets an outcome: created, updated, unchanged, conflict, or
 skipped with its reason; the report lists them.
 
 Options:
   --blog <id>            the blog the posts go into (an entry of _data/blogs.yaml); required
+  --from <kind>          what the sources are: jekyll, wordpress, blogger, rss or atom; by default
+                         a folder with _posts/ is a Jekyll site and a file's kind is read
+                         from it (the report says which was chosen)
   --author <id>          every post's author (an id of _data/authors.yaml); else each
                          post keeps its own author, the export's authors being added
                          to _data/authors.yaml
@@ -61,6 +66,8 @@ posts/<blog>/<year>/<slug>/, and the post refers to them as <slug>/<name>:
   --media-max-size <MiB> the largest file downloaded (default 25)
   --retry-missing        ask again for the files earlier imports could not get
                          (otherwise a re-import asks no one for them)
+A Jekyll site's own images and files (/images/x.png, {{ site.baseurl }}/assets/x.pdf)
+are taken from its folder.
 A file that cannot be had keeps its absolute URL, and is listed in the report.
 Where each file came from is kept in the post folder's .sources.yaml.
 `;
@@ -83,6 +90,7 @@ export function parseImportArgs(argv: readonly string[], root: string, env: Node
       strict: true,
       options: {
         blog: { type: "string" },
+        from: { type: "string" },
         author: { type: "string" },
         force: { type: "boolean" },
         "include-protected": { type: "boolean" },
@@ -104,6 +112,10 @@ export function parseImportArgs(argv: readonly string[], root: string, env: Node
   if (files.length === 0) throw new ToolError(`which file? ${USAGE}`);
   if (!parsed.values.blog) throw new ToolError(`--blog <id> is needed: the blog the posts go into\n${USAGE}`);
   const values = parsed.values;
+  const from = values.from;
+  if (from !== undefined && !(SOURCE_CHOICES as readonly string[]).includes(from)) {
+    throw new ToolError(`--from takes ${SOURCE_CHOICES.join(", ")}, not "${from}"\n${USAGE}`);
+  }
   let mediaDir: string | undefined;
   if (values.media !== undefined) {
     mediaDir = path.resolve(root, values.media);
@@ -135,6 +147,7 @@ export function parseImportArgs(argv: readonly string[], root: string, env: Node
       retryMissing: values["retry-missing"] ?? false,
     },
     blog: parsed.values.blog,
+    ...(from !== undefined ? { from: from as SourceChoice } : {}),
     author: parsed.values.author,
     force: parsed.values.force ?? false,
     includeProtected: parsed.values["include-protected"] ?? false,

@@ -8,7 +8,7 @@ const COMMANDS: [name: string, script: string, options: RegExp[]][] = [
   ["build", "src/tools/build.ts", [/--output=/, /PATH_PREFIX/]],
   ["preview", "src/tools/serve.ts", [/--port/, /--host/, /--headers/, /--prefix/]],
   ["bench", "src/tools/bench.ts", [/--import/, /--keep/, /--verbose/]],
-  ["import", "src/tools/import.ts", [/--blog/, /--author/, /--force/, /--include-protected/, /--media </, /--fetch-media/, /--no-archive/, /--archive-endpoint/, /--media-timeout/, /--media-max-size/, /--retry-missing/, /Blogger export/]],
+  ["import", "src/tools/import.ts", [/--blog/, /--from/, /--author/, /--force/, /--include-protected/, /--media </, /--fetch-media/, /--no-archive/, /--archive-endpoint/, /--media-timeout/, /--media-max-size/, /--retry-missing/, /Blogger export/]],
   ["links", "src/tools/links.ts", [/--older-than/, /--report/, /--archive-all/, /--no-archive/, /--archive-endpoint/, /--timeout/, /--per-host/]],
   ["init", "src/tools/init.ts", [/--title/, /--url/, /--timezone/, /--blog /, /--blog-title/, /--author /, /--author-name/, /--publisher/, /--yes/]],
 ];

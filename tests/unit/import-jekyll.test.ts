@@ -1,0 +1,214 @@
+/** The pure parts of the Jekyll import: dates, permalinks, Liquid, lenient front matter, names. */
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { fromFileName, parseJekyllDate } from "../../src/import/jekyll-date.ts";
+import { mendYaml, readFrontMatter } from "../../src/import/jekyll-frontmatter.ts";
+import { nameList, readConfig, readJekyllSite, readSiteAuthors, titleFromSlug, withoutKramdownAttributes } from "../../src/import/jekyll.ts";
+import { codeBlock, convertLiquid } from "../../src/import/liquid.ts";
+import { expandPermalink, permalinkPattern } from "../../src/import/permalink.ts";
+
+describe("Jekyll dates", () => {
+  const value = (text: string, zone?: string) => {
+    const parsed = parseJekyllDate(text, zone);
+    return parsed.ok ? parsed.value : `error: ${parsed.message}`;
+  };
+
+  it("reads every form Jekyll accepts, on the day it was written", () => {
+    assert.equal(value("2014-09-08"), "2014-09-08");
+    assert.equal(value("2014-9-8"), "2014-09-08");
+    assert.equal(value("2014-09-08 10:00:00 -0400"), "2014-09-08T10:00:00-04:00");
+    assert.equal(value("2014-09-08T23:30:00+05:30"), "2014-09-08T23:30:00+05:30");
+    assert.equal(value("2016-03-23 09:00 EDT"), "2016-03-23T09:00:00-04:00");
+    assert.equal(value("2016-01-23 09:00 PST"), "2016-01-23T09:00:00-08:00");
+    assert.equal(value("2016-03-23 23:59 Z"), "2016-03-23T23:59:00+00:00");
+    assert.equal(value("September 8, 2014"), "2014-09-08");
+    assert.equal(value("Sep 8 2014 10:15 pm"), "2014-09-08T22:15:00");
+    assert.equal(value("8 September 2014"), "2014-09-08");
+    assert.equal(value("Monday, September 8, 2014"), "2014-09-08");
+  });
+
+  it("puts a time without an offset in the site's timezone, with that day's offset", () => {
+    assert.equal(value("2014-09-08 23:30", "America/New_York"), "2014-09-08T23:30:00-04:00");
+    assert.equal(value("2014-12-08 23:30", "America/New_York"), "2014-12-08T23:30:00-05:00");
+    assert.equal(value("2014-12-08 23:30"), "2014-12-08T23:30:00", "no site timezone: a local time");
+    assert.equal(value("2014-12-08", "Asia/Tokyo"), "2014-12-08", "a day alone stays that day");
+  });
+
+  it("refuses what is no date, never rolling over", () => {
+    assert.match(value("2014-02-30"), /^error: .*no day of the calendar/);
+    assert.match(value("2014-02-03 25:00"), /^error: .*no such time/);
+    assert.match(value("soon"), /^error: "soon" is not a date Jekyll reads/);
+    assert.match(value("2014-02-03 10:00 XYZT"), /^error: .*unknown time zone/);
+  });
+
+  it("reads the date and slug of a post's file name", () => {
+    assert.deepEqual(fromFileName("2015-1-5-second-post.markdown"), { date: "2015-01-05", slug: "second-post" });
+    assert.deepEqual(fromFileName("2014-09-08-hello.md"), { date: "2014-09-08", slug: "hello" });
+    assert.equal(fromFileName("notes.md"), undefined);
+  });
+});
+
+describe("Jekyll permalinks", () => {
+  const post = { day: "2014-09-08", time: "10:05:00", slug: "hello-world", categories: ["Notes", "Ruby"], title: "Hello, World!" };
+
+  it("expands each built-in style as Jekyll does", () => {
+    assert.equal(expandPermalink("date", post), "/notes/ruby/2014/09/08/hello-world.html");
+    assert.equal(expandPermalink("pretty", post), "/notes/ruby/2014/09/08/hello-world/");
+    assert.equal(expandPermalink("ordinal", post), "/notes/ruby/2014/251/hello-world.html");
+    assert.equal(expandPermalink("none", post), "/notes/ruby/hello-world.html");
+    assert.equal(expandPermalink("date", { ...post, categories: [] }), "/2014/09/08/hello-world.html");
+    assert.equal(permalinkPattern(undefined), "/:categories/:year/:month/:day/:title:output_ext");
+  });
+
+  it("fills custom patterns", () => {
+    assert.equal(expandPermalink("/blog/:year/:month/:title/", post), "/blog/2014/09/hello-world/");
+    assert.equal(expandPermalink("/:year/:i_month/:i_day/:hour:minute-:title", { ...post, day: "2014-03-04" }), "/2014/3/4/1005-hello-world");
+    assert.equal(expandPermalink("/:short_year/:slugified_title/", post), "/14/hello-world/");
+    assert.equal(expandPermalink("/archives/page.html", post), "/archives/page.html");
+  });
+});
+
+describe("Liquid", () => {
+  const context = {
+    format: "markdown" as const,
+    url: "https://old.example.net",
+    baseurl: "/blog",
+    postUrl: (name: string) => (name === "2010-07-21-name" ? "https://old.example.net/blog/2010/07/name/" : undefined),
+  };
+
+  it("turns highlight and codeblock into fenced code, linenos ignored", () => {
+    const { text, removed } = convertLiquid("Before\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\nAfter", context);
+    assert.equal(text, "Before\n\n\n```ruby\nputs 1\n```\n\n\nAfter");
+    assert.deepEqual(removed, []);
+    assert.match(convertLiquid("{% codeblock lang:python %}\nx = 1\n{% endcodeblock %}", context).text, /```python\nx = 1\n```/);
+    assert.equal(codeBlock("a ``` b", "js", "markdown"), "\n\n````js\na ``` b\n````\n\n");
+    assert.equal(codeBlock("<b>&</b>", "html", "html"), '\n<pre><code class="language-html">&lt;b&gt;&amp;&lt;/b&gt;</code></pre>\n');
+  });
+
+  it("keeps raw text exactly, never read as Liquid", () => {
+    const { text, removed } = convertLiquid("a {% raw %}{{ x }} {% if y %}{%endraw%} b {%- raw -%}{% include z %}{%- endraw -%}", context);
+    assert.equal(text, "a {{ x }} {% if y %} b {% include z %}");
+    assert.deepEqual(removed, []);
+  });
+
+  it("draws site.url, site.baseurl and the url filters, and links post_url and link to posts", () => {
+    const { text, removed } = convertLiquid(
+      "[a]({{ site.baseurl }}/x.png) [b]({{ site.url }}{{ site.baseurl }}/y/) [c]({{ '/z.pdf' | relative_url }}) [d]({{ \"w\" | absolute_url }}) [e]({% post_url 2010-07-21-name %}) [f]({% link _posts/2010-07-21-name.md %})",
+      context,
+    );
+    assert.equal(text, "[a](/blog/x.png) [b](https://old.example.net/blog/y/) [c](/blog/z.pdf) [d](https://old.example.net/blog/w) [e](https://old.example.net/blog/2010/07/name/) [f](https://old.example.net/blog/2010/07/name/)");
+    assert.deepEqual(removed, []);
+  });
+
+  it("removes any other tag or output, listing each with its line in the file", () => {
+    const { text, removed } = convertLiquid("one\n{% include note.html %}\nHi {{ page.title | upcase }}\n{% comment %}\nsecret\n{% endcomment %}{% post_url 2001-01-01-gone %}\n{% if a %}kept{% endif %}", { ...context, firstLine: 5 });
+    assert.equal(text, "one\n\nHi \n\nkept");
+    assert.deepEqual(
+      removed.map((r) => `${r.line}: ${r.text}`),
+      ["6: {% include note.html %}", "7: {{ page.title | upcase }}", "8: {% comment %}", "10: {% post_url 2001-01-01-gone %}", "11: {% if a %}", "11: {% endif %}"],
+    );
+    assert.doesNotMatch(text, /\{%|\{\{|\}\}|%\}/);
+  });
+
+  it("turns an Octopress img tag into an image", () => {
+    assert.equal(convertLiquid('{% img left /images/a.png 200 100 "A title" "Alt text" %}', context).text, '<img src="/images/a.png" alt="Alt text" title="A title">');
+  });
+});
+
+describe("front matter as Jekyll reads it", () => {
+  it("reads strict YAML as it is, values as text", () => {
+    const front = readFrontMatter("---\ntitle: Hi\ndate: 2014-09-08 10:00:00 -0400\n---\nBody\n");
+    assert.ok(front.ok);
+    assert.deepEqual(front.data, { title: "Hi", date: "2014-09-08 10:00:00 -0400" });
+    assert.equal(front.body, "Body\n");
+    assert.equal(front.bodyLine, 5);
+    assert.equal(front.mended, undefined);
+  });
+
+  it("mends a quoted value running over unindented lines, and tabs", () => {
+    const front = readFrontMatter('---\ntitle: "A long\ntitle"\ndate:\t2014-09-08\ntags:\n\t- a\n---\n');
+    assert.ok(front.ok);
+    assert.deepEqual(front.data, { title: "A long title", date: "2014-09-08", tags: ["a"] });
+    assert.match(front.mended ?? "", /tabs.*quoted value/);
+    assert.equal(mendYaml("title: ok\n"), undefined);
+  });
+
+  it("names the line of what no reader takes, and tells a file without front matter", () => {
+    const front = readFrontMatter("---\ntitle: [open\ndate: 2014-09-08\n---\n");
+    assert.equal(front.ok, false);
+    assert.ok(!front.ok && "message" in front && front.line !== undefined && front.line >= 2);
+    assert.deepEqual(readFrontMatter("Just text\n"), { ok: false, none: true });
+    assert.ok(readFrontMatter("---\n---\nBody").ok);
+  });
+});
+
+describe("Jekyll names and settings", () => {
+  it("splits tags and categories on spaces as Jekyll does, lists as they are", () => {
+    assert.deepEqual(nameList("jekyll static-sites"), ["jekyll", "static-sites"]);
+    assert.deepEqual(nameList(["Red Hat", "xen"]), ["Red Hat", "xen"]);
+    assert.deepEqual(nameList("Jane Doe", false), ["Jane Doe"]);
+    assert.deepEqual(nameList(undefined), []);
+  });
+
+  it("drops kramdown's attribute lists, never inside code", () => {
+    assert.equal(
+      withoutKramdownAttributes("* TOC\n{:toc}\n\nA note.\n{: .note}\n\n## Heading {: #top}\n\n```\n{: .kept}\n```\n\n    {: .kept too}"),
+      "* TOC\n\nA note.\n\n## Heading\n\n```\n{: .kept}\n```\n\n    {: .kept too}",
+    );
+  });
+
+  it("reads the site's authors from _data/authors.yml and the _authors collection, display names included", () => {
+    const site = mkdtempSync(path.join(tmpdir(), "backlist-jekyll-authors-"));
+    mkdirSync(path.join(site, "_data"));
+    mkdirSync(path.join(site, "_authors"));
+    writeFileSync(path.join(site, "_data/authors.yml"), "jane:\n  display_name: Jane Doe\n  email: jane@example.net\nraj: Raj Patel\n");
+    writeFileSync(path.join(site, "_authors/tom.md"), "---\nshort_name: Tom_Smith\nname: Tom Smith\n---\nBio.\n");
+    writeFileSync(path.join(site, "_authors/jane.md"), "---\nname: Another Jane\n---\n");
+    try {
+      assert.deepEqual([...readSiteAuthors(site)], [["jane", "Jane Doe"], ["raj", "Raj Patel"], ["Tom_Smith", "Tom Smith"]]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  it("titles a post from its slug", () => {
+    assert.equal(titleFromSlug("an-unfinished-idea"), "An Unfinished Idea");
+  });
+
+  it("reads _config.yml's url, baseurl, permalink and timezone", () => {
+    assert.deepEqual(readConfig({ url: "https://a.example/", baseurl: "blog/", permalink: "pretty", timezone: "Europe/Paris" }), {
+      url: "https://a.example",
+      baseurl: "/blog",
+      permalink: "/:categories/:year/:month/:day/:title/",
+      timezone: "Europe/Paris",
+      title: undefined,
+    });
+  });
+});
+
+describe("reading a Jekyll site", () => {
+  it("gives each post its old address, and post_url with a subfolder of _posts finds it", () => {
+    const site = mkdtempSync(path.join(tmpdir(), "backlist-jekyll-site-"));
+    mkdirSync(path.join(site, "_posts/news"), { recursive: true });
+    writeFileSync(path.join(site, "_config.yml"), "url: https://old.example.net\nbaseurl: /blog\npermalink: pretty\n");
+    writeFileSync(path.join(site, "_posts/news/2010-07-21-name.md"), "---\ntitle: Name\ncategories: News\n---\nText.\n");
+    writeFileSync(path.join(site, "_posts/2010-08-01-other.md"), "---\ntitle: Other\n---\n[a]({% post_url news/2010-07-21-name %})\n");
+    try {
+      const feed = readJekyllSite(site, "site");
+      assert.equal(feed.site, "https://old.example.net/blog/");
+      assert.deepEqual(
+        feed.items.map((item) => [item.file, item.link, item.date]),
+        [
+          ["site/_posts/2010-08-01-other.md", "https://old.example.net/blog/2010/08/01/other/", { value: "2010-08-01" }],
+          ["site/_posts/news/2010-07-21-name.md", "https://old.example.net/blog/news/2010/07/21/name/", { value: "2010-07-21" }],
+        ],
+      );
+      assert.match(feed.items[0]?.html ?? "", /<a href="https:\/\/old\.example\.net\/blog\/news\/2010\/07\/21\/name\/">a<\/a>/);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
