@@ -26,7 +26,7 @@ import { decodeSource, withoutDoctype } from "./decode.ts";
 import { parseAtom, parseRss, requireItems } from "./feed.ts";
 import { type Removed, removedText } from "./html.ts";
 import { POSTS_DIR, ToolError, blogZone, existingPosts, loadProjectData, requireAuthor, requireBlog } from "./project.ts";
-import { type Progress, progress } from "./progress.ts";
+import { type Progress, progress } from "../progress.ts";
 import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkXml, detectFormat } from "./source.ts";
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";

@@ -4,7 +4,7 @@
  * (`Writing pages [########----] 9,000/16,628`), cleared when the pages are
  * done. Piped output, CI (`CI` set) and the dev server get nothing.
  */
-import { type Progress, progress } from "../import/progress.ts";
+import { type Progress, progress } from "../progress.ts";
 import type { UserConfig } from "../types.ts";
 import { PAGES_EVENT, type PagesEvent } from "./direct.ts";
 

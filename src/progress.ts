@@ -1,5 +1,5 @@
 /**
- * A one-line progress counter for long imports, on standard error and only
+ * A one-line progress counter for long imports and builds, on standard error and only
  * on a terminal: piped or logged output gets just the final report.
  */
 export interface Progress {
