@@ -17,6 +17,7 @@ import { XMLParser } from "fast-xml-parser";
 import { ToolError } from "./project.ts";
 import { type SourceComment, type SourceFeed, type SourceItem, dateResult, emptyFeed, fromIso } from "./source.ts";
 import { compact, decodeText, htmlToText } from "./html.ts";
+import { rawText } from "./xmltext.ts";
 
 export const KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
 export const KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#";
@@ -33,15 +34,6 @@ type Node = Record<string, unknown>;
 function list(value: unknown): Node[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).map((entry) => (typeof entry === "object" && entry !== null ? (entry as Node) : { "#text": String(entry) }));
-}
-
-function rawText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return rawText(value[0]);
-  if (typeof value === "object") return rawText((value as Node)["#text"]) ?? "";
-  return undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -23,6 +23,7 @@ import {
 } from "./source.ts";
 import { compact, decodeText, htmlToText } from "./html.ts";
 import { sliceItems } from "./slices.ts";
+import { rawText } from "./xmltext.ts";
 
 const LISTS = new Set(["item", "category", "wp:author", "wp:category", "wp:tag", "wp:term", "wp:postmeta", "wp:comment", "wp:commentmeta"]);
 
@@ -36,15 +37,6 @@ type Node = Record<string, unknown>;
 function text(value: unknown): string | undefined {
   const found = rawText(value);
   return found === undefined ? undefined : compact(found);
-}
-
-function rawText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return rawText(value[0]);
-  if (typeof value === "object") return rawText((value as Node)["#text"]) ?? "";
-  return undefined;
 }
 
 function list(value: unknown): Node[] {

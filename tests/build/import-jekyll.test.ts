@@ -8,11 +8,11 @@
  * changes nothing.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { Project, REPO } from "./project.ts";
+import { Project, REPO, postsTree } from "./project.ts";
 
 const SITE = path.join(REPO, "tests/fixtures/import/jekyll-site");
 
@@ -22,17 +22,6 @@ const DATA: Record<string, string> = {
   "_data/blogs.yaml": "main:\n  title: Main Blog\n",
 };
 
-function tree(project: Project): Map<string, { text: string; mtime: number }> {
-  const root = path.join(project.root, "posts");
-  const files = new Map<string, { text: string; mtime: number }>();
-  if (!existsSync(root)) return files;
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(root, file).split(path.sep).join("/"), { text: readFileSync(file, "latin1"), mtime: statSync(file).mtimeMs });
-  }
-  return files;
-}
 
 /** Every page and feed of the built site (HTML, XML, JSON), by its path. */
 function pages(dir: string): Map<string, string> {
@@ -141,12 +130,12 @@ describe("importing a Jekyll site", () => {
 
   it("imports again without changing a file", () => {
     imported();
-    const before = tree(project);
+    const before = postsTree(project, "latin1");
     const again = project.run("src/tools/import.ts", [SITE, "--blog", "main", "--from", "jekyll"]);
     assert.equal(again.status, 0, again.output);
     assert.match(again.stdout, /Jekyll site \(--from jekyll\)/);
     assert.match(again.stdout, /0 created, 0 updated, 5 unchanged, 0 conflicts, 2 skipped/);
-    assert.deepEqual(tree(project), before);
+    assert.deepEqual(postsTree(project, "latin1"), before);
   });
 
   it("keeps a post edited since, as a conflict, until --force", () => {
@@ -188,7 +177,7 @@ describe("a Jekyll site with symbolic links leading out of it", () => {
     assert.equal(result.status, 0, result.output);
     assert.match(result.stdout, /old-site\/_posts\/2019-01-01-leak\.md \(post "Leak"\): skipped: a symbolic link leading out of the site: not read/);
     assert.match(result.stdout, /missing +https:\/\/old\.example\.net\/images\/diagram\.png/);
-    for (const [file, { text }] of tree(project)) assert.doesNotMatch(text, /private words/, file);
+    for (const [file, { text }] of postsTree(project, "latin1")) assert.doesNotMatch(text, /private words/, file);
     assert.equal(existsSync(path.join(project.root, "posts/main/2014/hello-jekyll/diagram.png")), false);
     rmSync(elsewhere, { recursive: true, force: true });
   });

@@ -7,11 +7,11 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { Project, REPO } from "./project.ts";
+import { Project, REPO, postsTree } from "./project.ts";
 
 const FIXTURES = path.join(REPO, "tests/fixtures/import");
 
@@ -27,18 +27,6 @@ function runImport(project: Project, args: string[]) {
   return project.run("src/tools/import.ts", args);
 }
 
-/** Every file under posts/, with its text and modification time. */
-function tree(project: Project): Map<string, { text: string; mtime: number }> {
-  const root = path.join(project.root, "posts");
-  const files = new Map<string, { text: string; mtime: number }>();
-  if (!existsSync(root)) return files;
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(root, file).split(path.sep).join("/"), { text: readFileSync(file, "utf8"), mtime: statSync(file).mtimeMs });
-  }
-  return files;
-}
 
 const texts = (files: Map<string, { text: string }>) => new Map([...files].map(([file, { text }]) => [file, text]));
 const source = (project: Project, file: string) => readFileSync(path.join(project.root, file), "utf8");
@@ -52,7 +40,7 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /\(WordPress export, 8 items\) into posts\/main\/:\n  6 created, 0 updated, 0 unchanged, 0 conflicts, 2 skipped\n  skipped: 1 attachment, 1 draft\n/);
     assert.match(result.stdout, /\(post "Half-Finished Thoughts"\): skipped: draft$/m);
-    assert.deepEqual([...tree(project).keys()].sort(), [
+    assert.deepEqual([...postsTree(project).keys()].sort(), [
       "main/.import-state.json",
       "main/2008/a-hostile-post.md",
       "main/2008/weekly-links-2.md",
@@ -68,11 +56,11 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
   });
 
   it("imports again without changing a file", () => {
-    const before = tree(project);
+    const before = postsTree(project);
     const result = runImport(project, [wxr, "--blog", "main"]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /0 created, 0 updated, 6 unchanged, 0 conflicts, 2 skipped/);
-    assert.deepEqual(tree(project), before, "same texts, same modification times");
+    assert.deepEqual(postsTree(project), before, "same texts, same modification times");
   });
 
   it("keeps a post edited since the import, reporting it as a conflict", () => {
@@ -111,7 +99,7 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
   });
 
   it("refuses a malformed export, an unknown blog or author, writing nothing", () => {
-    const before = texts(tree(project));
+    const before = texts(postsTree(project));
     const malformed = runImport(project, [path.join(FIXTURES, "malformed.xml"), "--blog", "main"]);
     assert.equal(malformed.status, 1);
     assert.match(malformed.stderr, /malformed\.xml: not well-formed XML: the file ends inside <rss> <channel> <item> .*nothing was imported/);
@@ -122,7 +110,7 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
     const author = runImport(project, [wxr, "--blog", "main", "--author", "zed"]);
     assert.match(author.stderr, /unknown author "zed"; known authors: ann, bob/);
     assert.match(runImport(project, ["--blog", "main"]).stderr, /usage: npm run import -- /);
-    assert.deepEqual(texts(tree(project)), before);
+    assert.deepEqual(texts(postsTree(project)), before);
 
     const fresh = new Project(DATA);
     assert.equal(runImport(fresh, [path.join(FIXTURES, "malformed.xml"), "--blog", "main"]).status, 1);
@@ -211,7 +199,7 @@ describe("an import state that names files outside the blog's folder", () => {
       entry.sha256 = existsSync(target) ? createHash("sha256").update(readFileSync(target)).digest("hex") : entry.sha256;
       entry.file = file;
       writeFileSync(state, JSON.stringify(record));
-      const before = texts(tree(project));
+      const before = texts(postsTree(project));
       for (const args of [[], ["--force"]]) {
         const result = runImport(project, [wxr, "--blog", "main", ...args]);
         assert.equal(result.status, 1, result.stdout);
@@ -220,7 +208,7 @@ describe("an import state that names files outside the blog's folder", () => {
       }
       assert.equal(readFileSync(outside, "utf8"), "the user's own notes\n");
       assert.equal(existsSync("/tmp/backlist-elsewhere.md"), false);
-      assert.deepEqual(texts(tree(project)), before);
+      assert.deepEqual(texts(postsTree(project)), before);
     });
   }
 

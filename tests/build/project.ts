@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -141,6 +141,19 @@ export async function editUntil(file: string, text: string | Uint8Array, check: 
     }
     return false;
   }, what);
+}
+
+/** Every file under the project's `posts/` (path → text read as `encoding`, and modification time), to see what an import changed. */
+export function postsTree(project: Project, encoding: BufferEncoding = "utf8"): Map<string, { text: string; mtime: number }> {
+  const root = path.join(project.root, "posts");
+  const files = new Map<string, { text: string; mtime: number }>();
+  if (!existsSync(root)) return files;
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(root, file).split(path.sep).join("/"), { text: readFileSync(file, encoding), mtime: statSync(file).mtimeMs });
+  }
+  return files;
 }
 
 /** Every file under `dir` (relative path → SHA-256), folders included, so an added empty folder shows too. */
