@@ -9,28 +9,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { type BuildResult, MINIMAL_DATA, Project, REPO, hashTree, post } from "./project.ts";
-
-/** `npm run build` in a project: Eleventy into a temporary folder, swapped into `_site/` on success. */
-export function buildSite(project: Project, args: readonly string[] = []): Promise<BuildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/tools/build.ts", ...args], {
-      cwd: project.root,
-      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json") },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr, output: stdout + stderr });
-    });
-  });
-}
-
+import { MINIMAL_DATA, Project, REPO, buildSite, hashTree, post } from "./project.ts";
 
 /** Folders a build may leave next to `_site` (none, once it has finished). */
 function sideFolders(project: Project): string[] {
@@ -266,7 +245,7 @@ describe("the site is swapped in only when the whole build succeeded", { concurr
     const project = new Project({ ...GOOD, "late.config.js": configWithAfter('throw new Error("the index could not be written");') });
     cpSync(path.join(baseline.root, "_site"), path.join(project.root, "_site"), { recursive: true });
     const before = hashTree(path.join(project.root, "_site"));
-    const result = await buildSite(project, ["--config=late.config.js"]);
+    const result = await buildSite(project, { args: ["--config=late.config.js"] });
     assert.equal(result.status, 1, result.output);
     assert.match(result.stderr, /the index could not be written/);
     assert.deepEqual(hashTree(path.join(project.root, "_site")), before);

@@ -12,7 +12,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import { parse } from "parse5";
-import type { DefaultTreeAdapterMap } from "parse5";
+import { type Element, attr, children, elements, text, threadShape } from "../support/dom.ts";
 import {
   ANSWER_POST_URL,
   HOSTILE_COMMENT_AUTHOR,
@@ -22,37 +22,7 @@ import {
 } from "../fixtures/comments.ts";
 import { MINIMAL_DATA, Project, post, hashTree } from "./project.ts";
 
-type Node = DefaultTreeAdapterMap["node"];
-type Element = DefaultTreeAdapterMap["element"];
-
-const isElement = (node: Node): node is Element => "tagName" in node;
-const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 const hasClass = (el: Element, name: string): boolean => (attr(el, "class") ?? "").split(/\s+/).includes(name);
-
-function elements(node: Node): Element[] {
-  const found: Element[] = [];
-  const walk = (n: Node): void => {
-    if (isElement(n)) found.push(n);
-    if ("childNodes" in n) n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return found;
-}
-
-function text(node: Node): string {
-  if (node.nodeName === "#text" && "value" in node) return node.value;
-  return "childNodes" in node ? node.childNodes.map(text).join("") : "";
-}
-
-const children = (el: Element): Element[] => el.childNodes.filter(isElement);
-
-/** The thread as nested ids: `["comment-1", ["comment-2"]]` for a comment with one reply. */
-function threadShape(list: Element): unknown[] {
-  return children(list).map((li) => {
-    const replies = children(li).find((c) => c.tagName === "ol");
-    return replies ? [attr(li, "id"), threadShape(replies)] : attr(li, "id");
-  });
-}
 
 function page(project: Project, url: string): Element[] {
   return elements(parse(project.read(`${url.slice(1)}index.html`)));

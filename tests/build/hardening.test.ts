@@ -6,35 +6,12 @@
  * `_site/` as it was; odd but valid input builds, with a warning.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
-import { type BuildResult, MINIMAL_DATA, Project, REPO, post, hashTree } from "./project.ts";
-
-/** `npm run build` in a project, optionally under a shell `ulimit -n`. */
-function buildSite(project: Project, options: { openFiles?: number; env?: Record<string, string> } = {}): Promise<BuildResult> {
-  return new Promise((resolve, reject) => {
-    const command = `${options.openFiles ? `ulimit -n ${options.openFiles} && ` : ""}exec "${process.execPath}" --import tsx src/tools/build.ts`;
-    const child = spawn("/bin/sh", ["-c", command], {
-      cwd: project.root,
-      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...options.env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr, output: stdout + stderr });
-    });
-  });
-}
-
+import { MINIMAL_DATA, Project, REPO, buildSite, post, hashTree } from "./project.ts";
 
 const GOOD = {
   ...MINIMAL_DATA,

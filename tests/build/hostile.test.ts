@@ -12,36 +12,10 @@ import { describe, it } from "node:test";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseAtomFeed } from "feedsmith";
 import { parse, parseFragment } from "parse5";
-import type { DefaultTreeAdapterMap } from "parse5";
+import { type Element, attr, elements, text } from "../support/dom.ts";
 import { HOSTILE_AUTHOR, HOSTILE_SERIES, HOSTILE_FILES, HOSTILE_POST_URL, HOSTILE_SUMMARY, HOSTILE_TAG, HOSTILE_TITLE } from "../fixtures/bad-input/hostile.ts";
 import { Project } from "./project.ts";
 import { slugify } from "../../src/slug.ts";
-
-type Node = DefaultTreeAdapterMap["node"];
-type Element = DefaultTreeAdapterMap["element"];
-
-function isElement(node: Node): node is Element {
-  return "tagName" in node;
-}
-
-/** Every element under `node`, in document order (template contents included). */
-function elements(node: Node): Element[] {
-  const found: Element[] = [];
-  const walk = (n: Node): void => {
-    if (isElement(n)) found.push(n);
-    if ("childNodes" in n) n.childNodes.forEach(walk);
-    if (isElement(n) && n.tagName === "template" && "content" in n) walk((n as DefaultTreeAdapterMap["template"]).content);
-  };
-  walk(node);
-  return found;
-}
-
-function text(node: Node): string {
-  if (node.nodeName === "#text" && "value" in node) return node.value;
-  return "childNodes" in node ? node.childNodes.map(text).join("") : "";
-}
-
-const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 
 /**
  * What no page may hold, whatever its text: an element the hostile text

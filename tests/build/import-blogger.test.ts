@@ -15,7 +15,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
 import { parse } from "parse5";
-import type { DefaultTreeAdapterMap } from "parse5";
+import { type Element, attr, elements, threadShape } from "../support/dom.ts";
 import { parse as parseYaml } from "yaml";
 import { makePng } from "../../src/media/png.ts";
 import { type CountingServer, listen } from "../support/link-servers.ts";
@@ -27,28 +27,6 @@ const DATA: Record<string, string> = {
   "_data/authors.yaml": "ann:\n  name: Ann Author\n",
   "_data/blogs.yaml": "notes:\n  title: Converging Notes\n",
 };
-
-type Node = DefaultTreeAdapterMap["node"];
-type Element = DefaultTreeAdapterMap["element"];
-const isElement = (node: Node): node is Element => "tagName" in node;
-const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
-const children = (el: Element): Element[] => el.childNodes.filter(isElement);
-function elements(node: Node): Element[] {
-  const found: Element[] = [];
-  const walk = (n: Node): void => {
-    if (isElement(n)) found.push(n);
-    if ("childNodes" in n) n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return found;
-}
-/** The thread as nested ids: `["comment-1", ["comment-2"]]` for a comment with one reply. */
-function threadShape(list: Element): unknown[] {
-  return children(list).map((li) => {
-    const replies = children(li).find((c) => c.tagName === "ol");
-    return replies ? [attr(li, "id"), threadShape(replies)] : attr(li, "id");
-  });
-}
 
 /** Every file of the project but the linked code and the built site, with text and modification time. */
 function tree(project: Project): Map<string, { text: string; mtime: number }> {

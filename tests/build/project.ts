@@ -103,6 +103,37 @@ export class Project {
   }
 }
 
+/**
+ * `npm run build` in a project, without blocking the test process (several
+ * builds run side by side): Eleventy into a temporary folder, swapped into
+ * `_site/` on success. `openFiles` runs it under a shell `ulimit -n`.
+ */
+export function buildSite(
+  project: Project,
+  options: { args?: readonly string[]; openFiles?: number; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const build = [process.execPath, "--import", "tsx", "src/tools/build.ts", ...(options.args ?? [])];
+    const [command, ...args] = options.openFiles
+      ? ["/bin/sh", "-c", `ulimit -n ${options.openFiles} && exec ${build.map((part) => `"${part}"`).join(" ")}`]
+      : build;
+    const child = spawn(command ?? "", args, {
+      cwd: project.root,
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...options.env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 240_000);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, output: stdout + stderr });
+    });
+  });
+}
+
 /** Minimal valid data files for a one-blog site. */
 export const MINIMAL_DATA: Record<string, string> = {
   "_data/site.yaml": "title: Test archive\nurl: https://example.org\ntimezone: America/New_York\npublisher: Test Publisher\n",
