@@ -77,10 +77,16 @@ export function failureExcerpt(build: BuildMeasure, max = 40): string[] {
   return lines.slice(Math.max(0, start), Math.max(0, start) + max);
 }
 
-/** `median (min–max)` of the values `pick` gives, in seconds; the one value alone for a single run. */
+/** The median of some numbers (the lower middle one of an even count); undefined for none. */
+export function median(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** `median (min–max)` of the known values, in seconds; the one value alone for a single run. */
 export function spread(values: readonly (number | undefined)[]): string {
   const known = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-  const mid = known[Math.floor((known.length - 1) / 2)];
+  const mid = median(known);
   if (mid === undefined) return "n/a";
   return known.length === 1 ? s(mid) : `${s(mid)} (${s(known[0])}–${s(known.at(-1))})`;
 }

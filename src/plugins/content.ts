@@ -231,7 +231,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       console.error(`[backlist] ${error.message}\nThe pages show these errors until they are fixed.`);
       setDevProblems(problems);
     }
-    writtenPages = await writeDirectPages(config, store, output);
+    writtenPages = await writeDirectPages(config, store, output, written.length);
   });
   config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
     // The posts' own files and the made images, under each post's URL.

@@ -70,10 +70,9 @@ interface EventsAndTransforms {
 
 const isHtml = (url: string) => url.endsWith("/") || url.endsWith(".html");
 
-/** Writes the pages of `directPages` into `output`; the number of HTML pages written. */
-export async function writeDirectPages(config: UserConfig, store: ArchiveStore, output: string): Promise<number> {
+/** Writes the `count` pages of `directPages` into `output`; the number of HTML pages written. */
+export async function writeDirectPages(config: UserConfig, store: ArchiveStore, output: string, count: number): Promise<number> {
   const eleventy = config as unknown as EventsAndTransforms;
-  const count = directUrls(store).length;
   await eleventy.events.emit(PAGES_EVENT, { count } satisfies PagesEvent);
   let html = 0;
   await timed("pages written by Backlist", () =>

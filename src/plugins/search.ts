@@ -38,7 +38,8 @@ export function searchPlugin(config: UserConfig): void {
     started = performance.now();
   });
   config.on(PAGE_EVENT, async ({ url, html }: PageEvent) => {
-    if (isMarked(html)) marked++;
+    if (!isMarked(html)) return;
+    marked++;
     await session?.add(url, html);
   });
   // Dev-server indexing runs one after another, behind the rebuilds.

@@ -91,8 +91,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
 const IN_FLIGHT = 32;
 
 /**
- * An index fed the pages one by one as the build writes them (only pages
- * with the marker are indexed), then written with `write`. Pagefind
+ * An index fed the pages with the marker one by one as the build writes
+ * them, then written with `write`. Pagefind
  * indexes in its own process; `add` waits only when it falls behind.
  */
 export class SearchSession {
@@ -109,9 +109,8 @@ export class SearchSession {
     return this.#index;
   }
 
-  /** Indexes the page at `url` if it carries the marker. */
+  /** Indexes the page at `url`: one that carries the marker (`isMarked`; the caller knows). */
   async add(url: string, html: string): Promise<void> {
-    if (!isMarked(html)) return;
     this.pages++;
     const index = await this.#start();
     const job = index.addHTMLFile({ url, content: html }).then(

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { generateCorpus, writeCorpus } from "../bench/corpus.ts";
 import type { FloorResult, LoadResult } from "../bench/floor.ts";
 import { type BuildMeasure, measureBuild, runWorker } from "../bench/measure.ts";
-import { type RunResult, contentPhase, formatRun, formatTable, succeeded } from "../bench/report.ts";
+import { type RunResult, contentPhase, formatRun, formatTable, median, succeeded } from "../bench/report.ts";
 import { isMain } from "./command.ts";
 import { measureImport, writeWxr } from "../bench/wxr.ts";
 import { type DevLoopResult, freePort, measureDevLoop } from "../bench/devloop.ts";
@@ -180,12 +180,6 @@ function loadAverage(): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/** The median of some numbers (the lower middle one of an even count); undefined for none. */
-export function median(values: readonly number[]): number | undefined {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /** The build with the median wall time: its phases and figures are the ones reported. */
