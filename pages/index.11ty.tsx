@@ -8,8 +8,9 @@ import { Pager } from "../_includes/components/Pager.tsx";
 
 export const data = {
   // An archive with no posts yet still has a home page, which says so.
-  pagination: { data: "archive.current.posts", size: 20, generatePageOnEmptyData: true },
-  permalink: (data: { pagination: Pagination<Post> }) => pagedUrl("/", data.pagination.pageNumber),
+  // A quick rebuild of `npm start` (only a post's text changed) leaves the home pages on disk as they are.
+  pagination: { data: "archive.homePosts", size: 20, generatePageOnEmptyData: true },
+  permalink: (data: { pagination: Pagination<Post>; archive: ArchiveStore }) => (data.archive.quick ? false : pagedUrl("/", data.pagination.pageNumber)),
   eleventyExcludeFromCollections: true,
 };
 

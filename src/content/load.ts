@@ -368,7 +368,7 @@ async function symlinkedPosts(
   return files;
 }
 
-function readPost(
+export function readPost(
   file: string,
   text: string,
   options: LoadOptions,
@@ -521,7 +521,7 @@ function checkDuplicateUrls(posts: Post[], problems: Problem[]): void {
 }
 
 /** What the link pass collects: every post by source, who links to whom, links into the site. */
-interface LinkGraph {
+export interface LinkGraph {
   bySource: ReadonlyMap<string, Post>;
   backlinks: Map<string, Set<Post>>;
   /** Target source → linking post's source → the sentence around its first link (src/backlinks). */
@@ -537,7 +537,7 @@ interface LinkGraph {
  * URLs and recording backlinks and root-relative links on the way; the
  * summary falls back to the first paragraph's text.
  */
-function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[], siteUrl: string, comments: CommentIndex): void {
+export function renderPost(post: Post, options: LoadOptions, links: LinkGraph, problems: Problem[], siteUrl: string, comments: CommentIndex): void {
   const md = options.markdown;
   const env: Env & LinkEnv & ExternalLinksEnv & ReplyEnv & NestingEnv & { post: Post } = {
     post,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { emptyArchive, loadArchive } from "../content/load.ts";
 import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import { crossLinks } from "../content/links.ts";
-import type { Archive, SiteLink } from "../content/model.ts";
+import type { Archive, Post, SiteLink } from "../content/model.ts";
 import { type StandalonePage, loadPages } from "../content/pages.ts";
 import { type PageIndex, buildPageIndex } from "../views/page.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
@@ -31,8 +31,10 @@ import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../
 import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
 import { linkReport, type LinkReport } from "../links/report.ts";
 import { linksPlugin } from "./links.ts";
-import { directUrls, writeDirectPages } from "./direct.ts";
+import { FEED_INPUT, directUrls, writeDirectPages } from "./direct.ts";
 import { MediaStore } from "../media/site.ts";
+import { type QuickUpdate, reloadBodies } from "../content/reload.ts";
+import { quickSources } from "../dev/quick.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -63,6 +65,26 @@ export class ArchiveStore {
     this.#current = archive;
     this.#relatedIds = relatedIds;
     this.#derived.clear();
+    this.quick = undefined;
+  }
+
+  /**
+   * Set while the dev server rebuilds after saved posts changed only their
+   * text (src/content/reload.ts): the posts re-rendered in place, and the
+   * posts whose "Linked from" lists changed. Only their pages and the feeds
+   * are written again; the other pages on disk are still right.
+   */
+  quick: QuickUpdate | undefined;
+
+  /** After a quick change: the feeds and the links report, which hold the posts' text, are computed again. */
+  refreshText(): void {
+    this.#derived.delete("feeds");
+    this.#derived.delete("linkReport");
+  }
+
+  /** The home page's posts; none in a quick rebuild, which leaves the home pages on disk as they are. */
+  get homePosts(): readonly Post[] {
+    return this.quick ? [] : this.current.posts;
   }
 
   /** Whether an archive has been loaded (the dev server keeps the last good one). */
@@ -108,8 +130,9 @@ export class ArchiveStore {
   get feeds(): FeedFile[] {
     return this.#once("feeds", () => buildFeeds(this.current, this.sidebars));
   }
-  /** `_redirects` and a page at each post's old address (`aliases`). */
+  /** `_redirects` and a page at each post's old address (`aliases`); none in a quick rebuild, whose posts' addresses are unchanged. */
   get redirects(): RedirectOutput[] {
+    if (this.quick) return [];
     return this.#once("redirects", () => redirectOutputs([...this.current.posts, ...(this.current.pages ?? [])]));
   }
   /** The blogs' standalone pages (src/content/pages.ts), by URL and by blog. */
@@ -152,9 +175,35 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   let pageSiteLinks: SiteLink[] = [];
   let output = "_site";
   let writtenPages = 0;
+  // npm start: the files saved since the last rebuild, and whether the last one built without problems.
+  let saved: readonly string[] = [];
+  let lastGood = false;
+  config.on("eleventy.beforeWatch", (queue: readonly string[]) => {
+    saved = queue;
+  });
   config.on("eleventy.before", async ({ runMode: mode, directories }: { runMode: string; directories?: { output?: string } }) => {
     runMode = mode;
     output = path.resolve(directories?.output ?? "_site");
+    store.quick = undefined;
+    const includeDrafts = settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve");
+    const loadOptions = { root: process.cwd(), postsDir: settings.postsDir, dataDir: settings.dataDir, includeDrafts, markdown };
+    const sources = mode !== "build" && lastGood && store.loaded ? quickSources(saved, process.cwd(), settings.postsDir) : undefined;
+    saved = [];
+    if (sources) {
+      const update = timed("quick rebuild", () => reloadBodies(store.current, sources, {
+        ...loadOptions,
+        hasOwnFiles: (source) => media.hasOwnFiles(source),
+        mediaReferences: () => media.references,
+      }));
+      if ("posts" in update) {
+        store.quick = update;
+        store.refreshText();
+        console.log(`[backlist] ${update.posts.length === 1 ? "1 post" : `${update.posts.length} posts`} re-rendered (only the text changed)`);
+        return;
+      }
+      console.log(`[backlist] rebuilding everything: ${update.reason}`);
+    }
+    lastGood = false;
     if (mode !== "build") watchDeletions([settings.postsDir, settings.dataDir]);
     if (!told && !process.env.BACKLIST_CONTENT && contentDirs().sample) {
       console.error(`[backlist] This project has no archive of its own yet: showing the sample archive (${SAMPLE_DIR}/). Start yours with npm run init.`);
@@ -162,22 +211,17 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     }
     let archive: Archive;
     let related: Promise<Map<string, string[]>> | undefined;
-    const includeDrafts = settings.drafts ?? (process.env.BACKLIST_DRAFTS ? process.env.BACKLIST_DRAFTS === "1" : mode === "serve");
     await media.begin();
     try {
       archive = await timed("content load", () => loadArchive({
-        root: process.cwd(),
-        postsDir: settings.postsDir,
-        dataDir: settings.dataDir,
         // BACKLIST_DRAFTS=1 builds drafts in any mode (=0 never); by default only `npm start` does.
-        includeDrafts,
-        markdown,
+        ...loadOptions,
         beforeRender: (posts, pinned) => {
           related = timed("related posts (worker)", () => computeRelatedInWorker(relatedDocs(posts, pinned)));
         },
       }));
       // Standalone pages (src/content/pages.ts), once the posts they may link to are known.
-      const loaded = await loadPages({ root: process.cwd(), postsDir: settings.postsDir, includeDrafts, markdown }, archive);
+      const loaded = await loadPages(loadOptions, archive);
       if (loaded.problems.some((p) => p.severity === "error")) throw new ContentError([...loaded.problems, ...archive.warnings]);
       archive.pages = loaded.pages;
       archive.warnings.push(...loaded.problems);
@@ -215,6 +259,12 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   // write the pages Eleventy does not hold (src/plugins/direct.ts).
   config.on("eleventy.contentMap", async ({ urlToInputPath, inputPathToUrl }: { urlToInputPath: Record<string, unknown>; inputPathToUrl: Record<string, string[]> }) => {
     const archive = store.current;
+    if (store.quick) {
+      // Nothing but text changed: the links were checked by the last full build.
+      const urls = new Set([...store.quick.posts.map((post) => post.url), ...store.quick.linked.flatMap((source) => archive.bySource.get(source)?.url ?? [])]);
+      writtenPages = await writeDirectPages(config, store, output, urls.size, (page) => urls.has(page.url) || page.inputPath === FEED_INPUT);
+      return;
+    }
     const written = directUrls(store);
     const urls = new Set([...Object.keys(urlToInputPath), ...written]);
     store.pageUrls = [...written, ...pageUrlsExcept(inputPathToUrl)];
@@ -231,11 +281,12 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       console.error(`[backlist] ${error.message}\nThe pages show these errors until they are fixed.`);
       setDevProblems(problems);
     }
+    lastGood = problems.length === 0;
     writtenPages = await writeDirectPages(config, store, output, written.length);
   });
   config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
     // The posts' own files and the made images, under each post's URL.
-    if (directories?.output) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
+    if (directories?.output && !store.quick) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
     flushTimings();
     if (results) reportSummary({ pages: writtenPages + results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
   });

@@ -24,10 +24,14 @@ import type { ArchiveStore } from "./content.ts";
 import { toHtml } from "./jsx.ts";
 
 export const PAGES_EVENT = "backlist.pages";
+/** The `inputPath` of a feed's file. */
+export const FEED_INPUT = "(feed)";
 export const PAGE_EVENT = "backlist.page";
 
 export interface PagesEvent {
   count: number;
+  /** Only some pages are written again (a quick rebuild of \`npm start\`); the others on disk stand. */
+  partial?: boolean;
 }
 
 export interface PageEvent {
@@ -54,7 +58,7 @@ export function* directPages(store: ArchiveStore): Generator<DirectPage> {
   for (const period of store.archivePages.filter(isPeriodPage)) {
     yield { url: period.url, inputPath: `(${period.kind} archive)`, render: () => toHtml(h(PeriodPage, { archive: store, period })) };
   }
-  for (const feed of store.feeds) yield { url: feed.url, inputPath: "(feed)", render: () => feed.body };
+  for (const feed of store.feeds) yield { url: feed.url, inputPath: FEED_INPUT, render: () => feed.body };
 }
 
 /** The URLs of those pages, for the link check and the sitemap (nothing is rendered). */
@@ -68,15 +72,20 @@ interface EventsAndTransforms {
   transforms: Record<string, Transform>;
 }
 
+function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
 const isHtml = (url: string) => url.endsWith("/") || url.endsWith(".html");
 
-/** Writes the `count` pages of `directPages` into `output`; the number of HTML pages written. */
-export async function writeDirectPages(config: UserConfig, store: ArchiveStore, output: string, count: number): Promise<number> {
+/** Writes the `count` pages of `directPages` (those `only` takes, when given) into `output`; the number of HTML pages written. */
+export async function writeDirectPages(config: UserConfig, store: ArchiveStore, output: string, count: number, only?: (page: DirectPage) => boolean): Promise<number> {
   const eleventy = config as unknown as EventsAndTransforms;
-  await eleventy.events.emit(PAGES_EVENT, { count } satisfies PagesEvent);
+  await eleventy.events.emit(PAGES_EVENT, { count, ...(only && { partial: true }) } satisfies PagesEvent);
   let html = 0;
+  const pages = only ? filtered(directPages(store), only) : directPages(store);
   await timed("pages written by Backlist", () =>
-    writePages(directPages(store), {
+    writePages(pages, {
       output,
       transforms: eleventy.transforms,
       url: (page) => page.url,

@@ -12,7 +12,7 @@ import { BUNDLE_DIR, SearchSession, isMarked, writeSearchIndex } from "../search
 import { reportSummary } from "../build/summary.ts";
 import { phase, timed } from "../timings.ts";
 import type { UserConfig } from "../types.ts";
-import { PAGE_EVENT, type PageEvent } from "./direct.ts";
+import { PAGES_EVENT, PAGE_EVENT, type PageEvent, type PagesEvent } from "./direct.ts";
 
 /** What Eleventy 3 passes to `eleventy.after` (the parts used here). */
 interface AfterBuild {
@@ -31,11 +31,17 @@ export function searchPlugin(config: UserConfig): void {
   let started = 0;
   // Post pages with the marker in this build.
   let marked = 0;
+  let markedBefore = 0;
   config.on("eleventy.before", ({ runMode: mode }: { runMode?: string }) => {
     runMode = mode;
+    markedBefore = marked;
     marked = 0;
     session = runMode === undefined || runMode === "build" ? new SearchSession() : undefined;
     started = performance.now();
+  });
+  // A quick rebuild of `npm start` writes a few pages again; the others, marked or not, stand.
+  config.on(PAGES_EVENT, ({ partial }: PagesEvent) => {
+    if (partial) marked = markedBefore;
   });
   config.on(PAGE_EVENT, async ({ url, html }: PageEvent) => {
     if (!isMarked(html)) return;

@@ -1,0 +1,77 @@
+/**
+ * In `npm start`, saving a post whose text alone changed re-renders that
+ * post in place (src/content/reload.ts) and writes its page and the pages
+ * that show its text; anything more rebuilds everything.
+ */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { freePort } from "../../src/bench/devloop.ts";
+import { MINIMAL_DATA, Project, editUntil, post, until } from "./project.ts";
+
+/** The "Linked from" box of a page: the links it lists and the sentences around them. */
+function linkedFrom(html: string): string {
+  return /<section class="widget backlinks"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+}
+
+describe("npm start, when only a post's text changes", () => {
+  // The first paragraph stays: it is the post's summary, which lists show (a new one rebuilds them all).
+  const xen = (body: string, title = "Xen One") => post(`title: ${title}\ndate: "2008-06-10"\ntags: [Xen]`, `A post about Xen.\n\n${body}`);
+  const project = new Project({
+    ...MINIMAL_DATA,
+    "posts/main/2008/xen-one.md": xen("The first version of the text.\n"),
+    "posts/main/2008/xen-two.md": post(`title: Xen Two\ndate: "2008-06-11"\ntags: [Xen]`, "A post others link to.\n"),
+    "posts/main/2008/apple.md": post(`title: Apple Browser\ndate: "2008-06-12"`, "Nothing to do with Xen.\n"),
+  });
+  let base = "";
+  let server: ReturnType<Project["serve"]>;
+  before(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = project.serve(port);
+    await until(async () => (await fetch(`${base}/main/2008/06/xen-two/`)).ok, "the first build");
+    await until(() => server.output.includes("Watching"), "the watcher");
+  });
+  after(() => server.process.kill());
+  const page = async (url: string) => (await fetch(`${base}${url}`)).text();
+  const file = path.join(project.root, "posts/main/2008/xen-one.md");
+  const quickRuns = () => server.output.split("re-rendered (only the text changed)").length - 1;
+
+  it("shows the new text without loading the archive again", async () => {
+    assert.equal(quickRuns(), 0);
+    await editUntil(file, xen("The second version of the text.\n"), async () => (await page("/main/2008/06/xen-one/")).includes("second version"), "the edited text");
+    assert.ok(quickRuns() >= 1, `a quick rebuild:\n${server.output}`);
+    assert.doesNotMatch(await page("/main/2008/06/xen-one/"), /first version/);
+  });
+
+  it("adds the post to the 'Linked from' list of a post it now links to, and takes it out again", async () => {
+    await editUntil(
+      file,
+      xen("Read [the second post](xen-two.md) about the hypervisor.\n"),
+      async () => linkedFrom(await page("/main/2008/06/xen-two/")).includes('href="/main/2008/06/xen-one/"'),
+      "Xen One in Xen Two's Linked from",
+    );
+    const box = linkedFrom(await page("/main/2008/06/xen-two/"));
+    assert.match(box, /<mark>the second post<\/mark>/, "the sentence around the new link");
+    assert.match(await page("/main/2008/06/xen-one/"), /<a href="\/main\/2008\/06\/xen-two\/">the second post<\/a>/);
+    await editUntil(file, xen("No link any more.\n"), async () => !linkedFrom(await page("/main/2008/06/xen-two/")).includes("xen-one"), "Xen One to leave Xen Two's Linked from");
+    assert.ok(quickRuns() >= 3, `quick rebuilds:\n${server.output}`);
+  });
+
+  it("rebuilds everything when the title changes, and the home page shows it", async () => {
+    await editUntil(file, xen("No link any more.\n", "Xen One, Retitled"), async () => (await page("/")).includes("Xen One, Retitled"), "the new title on the home page");
+    assert.match(server.output, /rebuilding everything: posts\/main\/2008\/xen-one\.md: more than its text changed/);
+    // Other pages showing the title follow too: the post it shares a tag with lists it as related.
+    assert.match(await page("/main/2008/06/xen-two/"), /Xen One, Retitled/);
+  });
+
+  it("rebuilds everything when the first paragraph, the summary lists show, changes", async () => {
+    const text = post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen]`, "A new first paragraph.\n\nNo link any more.\n");
+    await editUntil(file, text, async () => (await page("/tags/xen/")).includes("A new first paragraph."), "the new summary on the tag page");
+  });
+
+  it("rebuilds everything for a link that needs checking, and reports it when broken", async () => {
+    await editUntil(file, xen("See [nothing](no-such-post.md).\n", "Xen One, Retitled"), () => /no-such-post\.md: no such post/.test(server.output), "the broken link reported");
+    await editUntil(file, xen("Fixed again.\n", "Xen One, Retitled"), async () => (await page("/main/2008/06/xen-one/")).includes("Fixed again"), "the fixed page");
+  });
+});
