@@ -246,6 +246,8 @@ export function walkSite(site: string, exclude: readonly string[] = [], include:
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       const categories = relative ? relative.split("/") : [];
       const isPosts = entry.name === "_posts" || entry.name === "_drafts";
+      // A file that can be no page is passed by without a look (a folder of images).
+      if (entry.isFile() && !PAGE_EXTENSIONS.has(path.posix.extname(entry.name).toLowerCase()) && !OTHER_OUTPUT_EXTENSIONS.has(path.posix.extname(entry.name).toLowerCase())) continue;
       if (!isPosts && !readsPagesIn(child, exclude, include)) continue;
       if (confine(site, child) instanceof Error) {
         if (!isPosts && PAGE_EXTENSIONS.has(path.posix.extname(child).toLowerCase())) found.refused.push(child);
@@ -417,7 +419,9 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
         continue;
       }
       if (!isDrafts) {
-        const millis = Date.parse(/T/.test(item.date.value) ? item.date.value : `${item.date.value}T00:00:00Z`);
+        // Compared as UTC when the date has no offset, so that the newest is the same on every machine.
+        const value = item.date.value;
+        const millis = Date.parse(/T/.test(value) ? (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`) : `${value}T00:00:00Z`);
         if (!Number.isNaN(millis) && (newest === undefined || millis > newest.millis)) newest = { value: item.date.value, millis };
       }
       // Where Jekyll published it; a draft never was, so its address is only the base of its relative links.
@@ -561,7 +565,7 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
         const base = name.slice(name.lastIndexOf("/") + 1).replace(/\.(?:md|markdown|mkd|mkdn|mdown|html?)$/i, "");
         return byName.get(base) ?? byName.get(base.toLowerCase());
       },
-      pageUrl: (file) => pageByPath.get(file.replace(/^\/+/, "")),
+      pageUrl: (file) => pageByPath.get(file),
       firstLine: draft.bodyLine,
     });
     item.liquid = [...kramdown.removed, ...liquid.removed].sort((a, b) => a.line - b.line);

@@ -121,7 +121,12 @@ const RULES: Rule[] = [
     replace: (match) => ({ text: match[1] ?? "", why: "a kramdown heading id", shown: /\{#[\w:.-]+\}/.exec(match[0])?.[0] }),
   },
   {
-    // A span's attribute list, after the text it applies to; a stray `{:/}`.
+    // What is left of an extension: an opening tag without its end (`{::comment}` to the end of the post), a stray end (`{:/}`).
+    pattern: /\{::\w+(?:[ \t][^}\n]*)?\}|\{:\/\w*\}/g,
+    replace: () => ({ text: "", why: "a kramdown extension tag without its pair" }),
+  },
+  {
+    // A span's attribute list, after the text it applies to.
     pattern: /[ \t]*\{:(?!:)[^}\n]*\}/g,
     replace: (match) => {
       const after = match.input.charAt(match.index + match[0].length);

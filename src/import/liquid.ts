@@ -189,7 +189,7 @@ export function convertLiquid(source: string, context: LiquidContext): LiquidRes
       case "link": {
         const target = unquote(args.join(" "));
         const post = /^_posts\/(?:.*\/)?([^/]+?)\.[^./]+$/.exec(target)?.[1];
-        const page = post ? undefined : context.pageUrl?.(target);
+        const page = post ? undefined : context.pageUrl?.(target.replace(/^\/+/, ""));
         if (post) out += postLink(token, post);
         else if (page !== undefined) out += page;
         else remove(token, "a link to a page of the site that was not imported");

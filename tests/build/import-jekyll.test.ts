@@ -251,11 +251,13 @@ describe("a Jekyll site with symbolic links leading out of it", () => {
     writeFileSync(path.join(elsewhere, "secret.md"), "---\ntitle: Secret\ndate: 2019-01-01\n---\nprivate words\n");
     writeFileSync(path.join(elsewhere, "secret.png"), readFileSync(path.join(SITE, "images/diagram.png")));
     symlinkSync(path.join(elsewhere, "secret.md"), path.join(site, "_posts/2019-01-01-leak.md"));
+    symlinkSync(path.join(elsewhere, "secret.md"), path.join(site, "leak.md"));
     rmSync(path.join(site, "images/diagram.png"));
     symlinkSync(path.join(elsewhere, "secret.png"), path.join(site, "images/diagram.png"));
     const result = project.run("src/tools/import.ts", ["old-site", "--blog", "main"]);
     assert.equal(result.status, 0, result.output);
     assert.match(result.stdout, /old-site\/_posts\/2019-01-01-leak\.md \(post "Leak"\): skipped: a symbolic link leading out of the site: not read/);
+    assert.match(result.stdout, /old-site\/leak\.md \(page "Leak"\): skipped: a symbolic link leading out of the site: not read/);
     assert.match(result.stdout, /missing +https:\/\/old\.example\.net\/images\/diagram\.png/);
     for (const [file, { text }] of postsTree(project, "latin1")) assert.doesNotMatch(text, /private words/, file);
     assert.equal(existsSync(path.join(project.root, "posts/main/2014/hello-jekyll/diagram.png")), false);

@@ -116,6 +116,13 @@ describe("Liquid", () => {
     assert.doesNotMatch(text, /\{%|\{\{|\}\}|%\}/);
   });
 
+  it("links {% link %} to a page of the site the import takes, and removes one to a page it does not", () => {
+    const pages = { ...context, pageUrl: (file: string) => (file === "about.md" ? "https://old.example.net/blog/about/" : undefined) };
+    const { text, removed } = convertLiquid("[a]({% link about.md %}) [b]({% link /about.md %}) [c]({% link search.html %})", pages);
+    assert.equal(text, "[a](https://old.example.net/blog/about/) [b](https://old.example.net/blog/about/) [c]()");
+    assert.deepEqual(removed.map((r) => r.why), ["a link to a page of the site that was not imported"]);
+  });
+
   it("turns an Octopress img tag into an image", () => {
     assert.equal(convertLiquid('{% img left /images/a.png 200 100 "A title" "Alt text" %}', context).text, '<img src="/images/a.png" alt="Alt text" title="A title">');
   });
@@ -238,6 +245,12 @@ describe("kramdown's own syntax", () => {
     const html = restoreNomarkdown(markdownToHtml(extracted.text), extracted.blocks);
     assert.match(html, /<b>\*x\*<\/b>/, "the asterisks are no emphasis");
     assert.doesNotMatch(html, /kramdown-nomarkdown/);
+  });
+
+  it("removes an extension tag left without its pair", () => {
+    const { text, removed } = convertKramdown("a {:/nomarkdown} b\n{::comment}\nc\n");
+    assert.equal(text, "a  b\n\nc\n");
+    assert.deepEqual(removed.map((r) => `${r.line} ${r.text} (${r.why})`), ["1 {:/nomarkdown} (a kramdown extension tag without its pair)", "2 {::comment} (a kramdown extension tag without its pair)"]);
   });
 
   it("never touches code: fences, indented code, inline code, Liquid highlight and raw", () => {
