@@ -119,6 +119,10 @@ export function notAPage(page: PageCandidate): string | undefined {
     return `a listing of the site's posts (${loop.text} at ${page.relative}:${loop.line}, ${words} ${words === 1 ? "word" : "words"} of its own): the archive lists them itself`;
   }
   if (page.oldPath === "/" || page.oldPath === "/index.html") return "the old site's home page (the blog's front page takes its place)";
+  const widget = lineOf(page.body, /<(?:script|form|input)\b[^>]*>/i, page.bodyLine);
+  if (widget && words < LISTING_WORDS) {
+    return `a page of the old site's scripts or forms, a search page (${widget.text.slice(0, 60)} at ${page.relative}:${widget.line}, ${words} ${words === 1 ? "word" : "words"} of its own): they do not work in the archive`;
+  }
   if (words === 0) {
     const layout = typeof page.data.layout === "string" ? page.data.layout : undefined;
     return `no text of its own (${layout ? `its layout "${layout}" draws it` : "only Liquid, scripts or forms"})`;

@@ -305,7 +305,11 @@ describe("the pages of a Jekyll site", () => {
     assert.match(page("index.html", "<ul>\n{% for post in paginator.posts %}\n<li>{{ post.title }}</li>{% endfor %}</ul>", {}, "/") ?? "", /^a listing of the site's posts \(\{% for post in paginator\.posts %\} at index\.html:5, 0 words of its own\)/);
     assert.match(page("tags.html", "{% for tag in site.tags %}{{ tag[0] }}{% endfor %}") ?? "", /^a listing of the site's posts/);
     assert.match(page("index.md", "", { layout: "home" }, "/") ?? "", /home page/);
-    assert.match(page("search.html", "<form><input></form><script>x()</script>", { layout: "search" }) ?? "", /^no text of its own \(its layout "search" draws it\)/);
+    assert.match(page("search.html", "{{ content }}", { layout: "search" }) ?? "", /^no text of its own \(its layout "search" draws it\)/);
+    assert.match(
+      page("search.md", "Search this site:\n\n<input type=\"text\" id=\"q\">\n<script src=\"/js/search.js\"></script>") ?? "",
+      /^a page of the old site's scripts or forms, a search page \(<input type="text" id="q"> at search\.md:6, 3 words of its own\)/,
+    );
     assert.match(page("old.html", "", { redirect_to: "/new/" }) ?? "", /^a redirect of the old site/);
     assert.equal(page("about.md", "I write about shells."), undefined);
     const long = `${"word ".repeat(60)}\n{% for post in site.posts limit:3 %}{{ post.title }}{% endfor %}`;
