@@ -283,7 +283,7 @@ export function readCollections(value: unknown): { name: string; output: boolean
 }
 
 /** A post or page of the site on its first reading: its front matter and where it lived. */
-interface Draft {
+interface Reading {
   file: string;
   name: string;
   item: SourceItem;
@@ -298,7 +298,7 @@ function newItem(key: string, kind: SourceItem["kind"], file: string, slug: stri
   return { key, legacyKeys: [], kind, title: "", date: { error: "has no date" }, creators: [], categories: [], html: "", draft: false, comments: [], embeds: [], file, slug, warnings: [] };
 }
 
-const formatOf = (file: string): Draft["format"] => (/\.html?$/i.test(file) ? "html" : "markdown");
+const formatOf = (file: string): Reading["format"] => (/\.html?$/i.test(file) ? "html" : "markdown");
 
 /** The site at `folder` (absolute; `shown` names it in messages) → its items. */
 export function readJekyllSite(folder: string, shown: string): SourceFeed {
@@ -322,7 +322,7 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
   const prefix = source === root ? "" : "source/";
   const walked = walkSite(source, nameList(configData.exclude, false), nameList(configData.include, false));
 
-  const drafts: Draft[] = [];
+  const readings: Reading[] = [];
   const byName = new Map<string, string>();
   const pageByPath = new Map<string, string>();
   /** The newest date of the site's posts, for the drafts that have none. */
@@ -346,8 +346,8 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
       const fromName = fromFileName(path.posix.basename(file));
       const slug = fromName?.slug ?? name;
       const item = newItem(`jekyll:${file}`, "post", `${shown}/${prefix}${file}`, slug);
-      const draft: Draft = { file, name, item, bodyLine: 1, format: formatOf(file) };
-      drafts.push(draft);
+      const reading: Reading = { file, name, item, bodyLine: 1, format: formatOf(file) };
+      readings.push(reading);
       if (refused.includes(file)) {
         item.title = titleFromSlug(slug);
         item.skip = "a symbolic link leading out of the site: not read";
@@ -368,8 +368,8 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
       }
       if (front.mended) item.warnings?.push(`front matter: strict YAML refuses it (${front.mended}); read as Jekyll reads it`);
       const data = front.data;
-      draft.body = front.body;
-      draft.bodyLine = front.bodyLine;
+      reading.body = front.body;
+      reading.bodyLine = front.bodyLine;
       const ownSlug = text(data.slug);
       if (ownSlug) item.slug = ownSlug;
       const title = text(data.title);
@@ -384,7 +384,7 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
       authorsOf(item, data);
       if (isDrafts || data.published === false || text(data.published) === "false") item.draft = true;
       const excerpt = text(data.excerpt) ?? text(data.description);
-      if (excerpt) item.excerptHtml = draft.format === "markdown" ? markdownToHtml(excerpt) : excerpt;
+      if (excerpt) item.excerptHtml = reading.format === "markdown" ? markdownToHtml(excerpt) : excerpt;
       const own = text(data.permalink);
       // The date: the front matter's, else the file name's; a draft without either is dated below.
       const written = text(data.date);
@@ -412,7 +412,7 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
         item.date = { value: parsed.value };
         day = parsed.day;
       } else if (isDrafts) {
-        draft.undated = { categories, ...(own !== undefined ? { own } : {}) };
+        reading.undated = { categories, ...(own !== undefined ? { own } : {}) };
         continue;
       } else {
         item.skip = "no date (neither in the front matter nor in the file name, YYYY-MM-DD-slug)";
@@ -437,9 +437,9 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
   }
 
   // A draft without a date: the newest post's, so that it comes last, as a post being written, and stays the same on every import of the site.
-  for (const draft of drafts) {
-    if (!draft.undated) continue;
-    const { item } = draft;
+  for (const reading of readings) {
+    if (!reading.undated) continue;
+    const { item } = reading;
     if (!newest) {
       item.skip = "no date (a draft without a date in a site without dated posts)";
       continue;
@@ -448,13 +448,13 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
     item.warnings?.push(`date: the draft has none; written as ${newest.value}, the date of the site's newest post`);
     const day = newest.value.slice(0, 10);
     const time = /T(\d{2}:\d{2}:\d{2})/.exec(newest.value)?.[1];
-    item.base = `${site}${expandPermalink(draft.undated.own ?? config.permalink, { day, time, slug: item.slug ?? draft.name, categories: draft.undated.categories, title: item.title })}`;
+    item.base = `${site}${expandPermalink(reading.undated.own ?? config.permalink, { day, time, slug: item.slug ?? reading.name, categories: reading.undated.categories, title: item.title })}`;
   }
 
   // The pages, dated (when their front matter is not) like the drafts.
   for (const file of [...walked.pageFiles, ...walked.refused].sort()) {
     const readPage = readSitePage(file, walked.refused.includes(file));
-    if (readPage) drafts.push(readPage);
+    if (readPage) readings.push(readPage);
   }
 
   // The collections other than posts and authors: one line each.
@@ -468,17 +468,17 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
     item.skip = output
       ? `a collection (_${name}/, ${documents} ${documents === 1 ? "document" : "documents"}, output: true): not imported; copy its documents into posts/<blog>/pages/ to keep them`
       : `a collection not published by the old site (_${name}/, output: false)`;
-    drafts.push({ file: `_${name}`, name, item, bodyLine: 1, format: "markdown" });
+    readings.push({ file: `_${name}`, name, item, bodyLine: 1, format: "markdown" });
   }
 
   // The bodies, once every post's and page's old address is known.
-  for (const draft of drafts) {
-    const { item } = draft;
+  for (const reading of readings) {
+    const { item } = reading;
     feed.items.push(item);
-    const body = draft.body;
+    const body = reading.body;
     if (item.skip || body === undefined) continue;
     try {
-      readBody(draft, body, item);
+      readBody(reading, body, item);
     } catch (error) {
       // One post that cannot be read never stops the others.
       item.skip = `unreadable body: ${(error as Error).message}`;
@@ -487,24 +487,24 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
   feed.authors = [...used.values()];
   return feed;
 
-  function readSitePage(file: string, refused: boolean): Draft | undefined {
+  function readSitePage(file: string, refused: boolean): Reading | undefined {
     const ext = path.posix.extname(file);
     const name = path.posix.basename(file, ext);
     const folderName = path.posix.dirname(file);
     const segments = (name === "index" ? folderName : `${folderName}/${name}`).split("/").filter((part) => part && part !== ".");
     const item = newItem(`jekyll:${file}`, "page", `${shown}/${prefix}${file}`, segments.join("-") || name);
-    const draft: Draft = { file, name, item, bodyLine: 1, format: formatOf(file) };
+    const reading: Reading = { file, name, item, bodyLine: 1, format: formatOf(file) };
     if (refused) {
       item.title = titleFromSlug(item.slug ?? name);
       item.skip = "a symbolic link leading out of the site: not read";
-      return draft;
+      return reading;
     }
     let content: string;
     try {
       content = readFileSync(path.join(siteDir, file), "utf8");
     } catch (error) {
       item.skip = `unreadable file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-      return draft;
+      return reading;
     }
     const front = readFrontMatter(content);
     // Without front matter, Jekyll copies the file as it is: no page, and nothing to report.
@@ -512,7 +512,7 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
     if (!front.ok) {
       item.title = titleFromSlug(item.slug ?? name);
       item.skip = `unreadable front matter: ${prefix}${file}${front.line ? `:${front.line}` : ""}: ${front.message}`;
-      return draft;
+      return reading;
     }
     if (front.mended) item.warnings?.push(`front matter: strict YAML refuses it (${front.mended}); read as Jekyll reads it`);
     const data = front.data;
@@ -521,43 +521,43 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
     const reason = notAPage({ relative: `${prefix}${file}`, data, body: front.body, bodyLine: front.bodyLine, oldPath });
     if (reason) {
       item.skip = reason;
-      return draft;
+      return reading;
     }
     if (!text(data.title)) item.warnings?.push(`title: the page has none; written as "${item.title}", from its file name`);
-    draft.body = front.body;
-    draft.bodyLine = front.bodyLine;
+    reading.body = front.body;
+    reading.bodyLine = front.bodyLine;
     const ownSlug = text(data.slug);
     if (ownSlug) item.slug = ownSlug;
     authorsOf(item, data);
     if (data.published === false || text(data.published) === "false") item.draft = true;
     const excerpt = text(data.excerpt) ?? text(data.description);
-    if (excerpt) item.excerptHtml = draft.format === "markdown" ? markdownToHtml(excerpt) : excerpt;
+    if (excerpt) item.excerptHtml = reading.format === "markdown" ? markdownToHtml(excerpt) : excerpt;
     const written = text(data.date) ?? text(data.last_modified_at);
     const parsed = written !== undefined ? parseJekyllDate(written, config.timezone) : undefined;
     if (parsed?.ok) item.date = { value: parsed.value };
     else if (parsed && !parsed.ok) {
       item.date = { error: parsed.message };
       item.skip = `unreadable date: ${parsed.message}`;
-      return draft;
+      return reading;
     } else if (newest) {
       item.date = { value: newest.value };
     } else {
       item.skip = "no date (a page without a date in a site without dated posts)";
-      return draft;
+      return reading;
     }
     item.link = `${site}${oldPath}`;
     item.base = item.link;
     if (!config.url) item.noOriginal = true;
     item.aliases = nameList(data.redirect_from, false).map((alias) => (/^https?:\/\//i.test(alias) ? alias : `${config.baseurl}${alias.startsWith("/") ? "" : "/"}${alias}`));
     pageByPath.set(file, item.link);
-    return draft;
+    return reading;
   }
 
-  function readBody(draft: Draft, body: string, item: SourceItem): void {
+  function readBody(reading: Reading, body: string, item: SourceItem): void {
     // kramdown's own syntax first, on the file's own lines; then the Liquid.
-    const kramdown = draft.format === "markdown" ? convertKramdown(body, draft.bodyLine) : { text: body, removed: [] };
+    const kramdown = reading.format === "markdown" ? convertKramdown(body, reading.bodyLine) : { text: body, removed: [] };
     const liquid = convertLiquid(kramdown.text, {
-      format: draft.format,
+      format: reading.format,
       url: config.url,
       baseurl: config.baseurl,
       // `{% post_url 2010-07-21-name %}`, or with the subfolder of _posts it is in (`news/2010-07-21-name`).
@@ -566,10 +566,10 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
         return byName.get(base) ?? byName.get(base.toLowerCase());
       },
       pageUrl: (file) => pageByPath.get(file),
-      firstLine: draft.bodyLine,
+      firstLine: reading.bodyLine,
     });
     item.liquid = [...kramdown.removed, ...liquid.removed].sort((a, b) => a.line - b.line);
-    if (draft.format === "html") {
+    if (reading.format === "html") {
       item.html = liquid.text;
       return;
     }
