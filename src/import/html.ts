@@ -7,6 +7,11 @@
  *
  * Markdown passes raw HTML through, so text that merely shows a tag (an
  * entity-encoded `&lt;script&gt;`) is escaped (`\<script>`) to stay text.
+ *
+ * Footnotes as markdown-it-footnote draws them (a Jekyll post's `[^1]`,
+ * rendered by src/import/jekyll.ts) come back as markdown footnotes: the
+ * reference `[^1]`, the note `[^1]: text` at the end, the back links and
+ * the rule above the notes dropped (the archive's markdown draws them again).
  */
 import { gfm } from "@joplin/turndown-plugin-gfm";
 import { decodeHTML } from "entities";
@@ -26,6 +31,16 @@ const TAGS = [
 ];
 
 const CELL = ["align", "colspan", "rowspan"];
+
+/** The classes markdown-it-footnote gives its footnotes, kept so that they are written back as markdown footnotes. */
+const FOOTNOTE_CLASSES: Record<string, string[]> = {
+  sup: ["footnote-ref"],
+  hr: ["footnotes-sep"],
+  section: ["footnotes"],
+  ol: ["footnotes-list"],
+  li: ["footnote-item"],
+  a: ["footnote-backref"],
+};
 
 /** What the sanitiser removed from one post (its body, excerpt, captions and comments), by kind. */
 export type Removed = Map<string, number>;
@@ -96,8 +111,13 @@ function options(base: string | undefined, removed?: Removed, rewrite?: RewriteH
       th: CELL,
       td: CELL,
     },
-    // Code languages only (`language-js`, and the GitHub form turndown reads).
-    allowedClasses: { code: ["language-*", "lang-*"], pre: ["language-*", "lang-*"], div: ["highlight-source-*"] },
+    // Code languages only (`language-js`, and the GitHub form turndown reads), and the footnotes' marks.
+    allowedClasses: {
+      code: ["language-*", "lang-*"],
+      pre: ["language-*", "lang-*"],
+      div: ["highlight-source-*"],
+      ...FOOTNOTE_CLASSES,
+    },
     allowedSchemes: SCHEMES,
     allowedSchemesAppliedToAttributes: ["href", "src"],
     allowProtocolRelative: true,
@@ -177,6 +197,7 @@ function turndown(): TurndownService {
     strongDelimiter: "**",
   });
   created.use(gfm);
+  addFootnoteRules(created);
   const escape = created.escape.bind(created);
   created.escape = (text: string) =>
     escape(text)
@@ -184,6 +205,37 @@ function turndown(): TurndownService {
       .replace(/&(?=#?[a-z0-9]+;)/gi, "\\&")
       .replace(/^:::/gm, "\\:::");
   return (service = created);
+}
+
+const hasClass = (node: TurndownService.Node, name: string): boolean => node.nodeType === 1 && (node as HTMLElement).classList.contains(name);
+
+/** The number of a footnote from an href ending in `#fn3` (a reference) or `#fnref3`, `#fnref3:1` (a back link). */
+export function footnoteNumber(href: string | null | undefined, back: boolean): string | undefined {
+  return (back ? /#fnref(\d+)(?::\d+)?$/ : /#fn(\d+)$/).exec(href ?? "")?.[1];
+}
+
+/** `<sup class="footnote-ref">` → `[^1]`; a `<li class="footnote-item">` → `[^1]: text`, its later paragraphs indented. */
+function addFootnoteRules(service: TurndownService): void {
+  service.addRule("footnoteReference", {
+    filter: (node) => node.nodeName === "SUP" && hasClass(node, "footnote-ref") && footnoteNumber(node.querySelector("a")?.getAttribute("href"), false) !== undefined,
+    replacement: (_content, node) => `[^${footnoteNumber((node as HTMLElement).querySelector("a")?.getAttribute("href"), false)}]`,
+  });
+  service.addRule("footnoteBackLink", { filter: (node) => node.nodeName === "A" && hasClass(node, "footnote-backref"), replacement: () => "" });
+  service.addRule("footnoteRule", { filter: (node) => node.nodeName === "HR" && hasClass(node, "footnotes-sep"), replacement: () => "" });
+  service.addRule("footnoteList", {
+    filter: (node) => (node.nodeName === "SECTION" && hasClass(node, "footnotes")) || (node.nodeName === "OL" && hasClass(node, "footnotes-list")),
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+  service.addRule("footnoteItem", {
+    filter: (node) => node.nodeName === "LI" && hasClass(node, "footnote-item"),
+    replacement: (content, node) => {
+      const element = node as HTMLElement;
+      const back = Array.from(element.querySelectorAll("a.footnote-backref")).map((a) => footnoteNumber(a.getAttribute("href"), true)).find(Boolean);
+      const position = element.parentNode ? Array.from(element.parentNode.childNodes).filter((child) => child.nodeName === "LI").indexOf(element) + 1 : 1;
+      const text = content.trim().replace(/[ \t]+$/gm, "").replace(/\n(?=[^\n])/g, "\n    ");
+      return `[^${back ?? position}]: ${text}\n\n`;
+    },
+  });
 }
 
 /** Markdown of an imported post's HTML (sanitized first), ending with one newline, or "" when it has no text. */

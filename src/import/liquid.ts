@@ -10,6 +10,7 @@
  *   {{ site.url }}, {{ site.baseurl }}                → the old site's address, so links resolve
  *   {{ "/x.pdf" | relative_url }}, absolute_url       → the address of the file on the old site
  *   {% post_url 2010-07-21-name %}, {% link _posts/… %} → the old address of that post
+ *   {% link about.md %}                               → the old address of that page, when it is one
  *   {% img /images/x.png Title %}                     → an image (Octopress)
  *   {% comment %}…{% endcomment %}                    → removed with its text
  *   any other tag, {% include %}, any other {{ }}     → removed, listed
@@ -26,6 +27,8 @@ export interface LiquidContext {
   baseurl: string;
   /** The old address of a post by its file name without extension (`2010-07-21-name`), or undefined when the site has none. */
   postUrl: (name: string) => string | undefined;
+  /** The old address of a page of the site by its path (`about.md`), or undefined when it is no page the import takes. */
+  pageUrl?: (file: string) => string | undefined;
   /** The first line of the body in its file (after the front matter), for the listed lines. */
   firstLine?: number;
 }
@@ -186,7 +189,9 @@ export function convertLiquid(source: string, context: LiquidContext): LiquidRes
       case "link": {
         const target = unquote(args.join(" "));
         const post = /^_posts\/(?:.*\/)?([^/]+?)\.[^./]+$/.exec(target)?.[1];
+        const page = post ? undefined : context.pageUrl?.(target.replace(/^\/+/, ""));
         if (post) out += postLink(token, post);
+        else if (page !== undefined) out += page;
         else remove(token, "a link to a page of the site that was not imported");
         break;
       }

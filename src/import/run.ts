@@ -94,7 +94,7 @@ export interface ImportReport {
   blog: string;
   /** How each source's kind was chosen: `site: Jekyll site (detected: a folder with _posts/)`. */
   chosen: string[];
-  /** Liquid removed from the Jekyll posts, with the line in the site's file, and the post it went into. */
+  /** Liquid and kramdown syntax removed from the Jekyll posts and pages, with the line in the site's file, and the file it went into. */
   liquid: { source: string; line: number; text: string; why: string; file: string }[];
   /** Links to pages of the old site that were not imported, kept as absolute links, by post. */
   oldLinks: { file: string; href: string }[];
@@ -458,7 +458,7 @@ export function formatReport(report: ImportReport): string {
       (left.length ? `; left out ${left.join(", ")}` : ""),
   );
   if (jekyll) {
-    lines.push(`Liquid removed (not drawn by the import): ${report.liquid.length ? plural(report.liquid.length, "tag") : "none"}`);
+    lines.push(`Liquid and kramdown syntax removed (not drawn by the import): ${report.liquid.length || "none"}`);
     for (const removed of report.liquid) lines.push(`  ${removed.source}:${removed.line}: ${removed.text} (${removed.why}) → ${removed.file}`);
     lines.push(`Links to pages of the old site that were not imported (kept as absolute links): ${report.oldLinks.length || "none"}`);
     for (const link of report.oldLinks) lines.push(`  ${link.file}: ${link.href}`);

@@ -1,11 +1,12 @@
 /**
  * `npm run import` of a Jekyll site (tests/fixtures/import/jekyll-site) in
- * a throwaway project: one outcome per file of `_posts/`, the source
- * detected, the report's removed Liquid with file:line, authors from the
- * `_authors` collection, the image brought home from the site's folder;
- * then the build: no broken link, every post at its URL, every old
- * address redirecting, no Liquid on any page; and a re-import that
- * changes nothing.
+ * a throwaway project: one outcome per file of `_posts/`, of a category
+ * folder's `_posts/`, of `_drafts/`, per page and per collection, the
+ * source detected, the report's removed Liquid and kramdown with file:line,
+ * authors from the `_authors` collection, the image brought home from the
+ * site's folder; then the build: no broken link, every post and page at its
+ * URL, every old address redirecting, footnotes that lead to their notes,
+ * no Liquid or kramdown on any page; and a re-import that changes nothing.
  */
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -44,21 +45,76 @@ describe("importing a Jekyll site", () => {
     const result = imported();
     assert.equal(result.status, 0, result.output);
     assert.match(result.stdout, /^Source: .*jekyll-site: Jekyll site \(detected: a folder with _posts\/\)$/m);
-    assert.match(result.stdout, /\(Jekyll site, 7 items\) into posts\/main\/:\n  5 created, 0 updated, 0 unchanged, 0 conflicts, 2 skipped\n  skipped: 1 no date, 1 unreadable front matter\n/);
+    assert.match(
+      result.stdout,
+      /\(Jekyll site, 16 items\) into posts\/main\/:\n  10 created, 0 updated, 0 unchanged, 0 conflicts, 6 skipped\n  skipped: 1 a collection, 1 a listing of the site's posts, 1 no date, 1 not an HTML page, 1 the old site's "not found" page, 1 unreadable front matter\n/,
+    );
     assert.match(result.stdout, /_posts\/2018-05-01-broken\.md \(post "Broken"\): skipped: unreadable front matter: _posts\/2018-05-01-broken\.md:\d+: /);
     assert.match(result.stdout, /_posts\/notes-without-date\.md \(post "A note without a date"\): skipped: no date/);
-    assert.match(result.stdout, /Liquid removed \(not drawn by the import\): 4 tags\n/);
+    assert.match(result.stdout, /Liquid and kramdown syntax removed \(not drawn by the import\): 14\n/);
     assert.match(result.stdout, /_posts\/2014-09-08-hello-jekyll\.md:10: \{% include note\.html text="draft" %\} \(an include of the old site's theme\) → posts\/main\/2014\/hello-jekyll\.md/);
     assert.match(result.stdout, /_posts\/2014-09-08-hello-jekyll\.md:11: \{\{ page\.title \}\} \(Liquid output\)/);
     assert.match(result.stdout, /_posts\/2015-1-5-second-post\.markdown:11: \{% comment %\}/);
     assert.match(result.stdout, /_posts\/2016-03-23-eastern-time\.md:9: \{% gist 12345 %\}/);
-    assert.match(result.stdout, /kept as absolute links\): 1\n  posts\/main\/2014\/hello-jekyll\.md: https:\/\/old\.example\.net\/about\/\n/);
+    assert.match(result.stdout, /kept as absolute links\): 1\n  posts\/main\/pages\/about\.md: https:\/\/old\.example\.net\/contact\/\n/, "the about page is imported: a link to it is no old link");
     assert.match(result.stdout, /posts\/main\/2015\/second-post\.md: author: "Tom_Smith" is not an author id of the archive; written as "tom-smith"/);
     assert.match(result.stdout, /eastern-time\.md: front matter: strict YAML refuses it/);
     assert.match(result.stdout, /an-unfinished-idea\.md: title: the post has none; written as "An Unfinished Idea"/);
     assert.match(result.stdout, /an-unfinished-idea\.md: date: the front matter says 2017-02-11, the file name 2017-02-10/);
     assert.match(result.stdout, /Authors added to _data\/authors\.yaml: jane, raj, tom-smith/);
     assert.match(result.stdout, /Old site added to old_origins in _data\/site\.yaml: https:\/\/old\.example\.net/);
+  });
+
+  it("skips the old theme's listings, feed and not-found page and the collection, each with its reason, and lists kramdown's syntax with its line", () => {
+    const result = imported();
+    assert.match(result.stdout, /jekyll-site\/index\.html \(page "Index"\): skipped: a listing of the site's posts \(\{% for post in paginator\.posts %\} at index\.html:6, 1 word of its own\)/);
+    assert.match(result.stdout, /jekyll-site\/feed\.xml \(page "Feed"\): skipped: not an HTML page \(feed\.xml: its output is \.xml/);
+    assert.match(result.stdout, /jekyll-site\/404\.html \(page "404"\): skipped: the old site's "not found" page/);
+    assert.match(result.stdout, /jekyll-site\/_projects \(collection "_projects"\): skipped: a collection \(_projects\/, 1 document, output: true\): not imported/);
+    assert.equal(result.stdout.split("\n").filter((line) => line.includes("_projects")).length, 1, "one line for the collection");
+    assert.doesNotMatch(result.stdout, /todo|Private todo|_layouts|Gemfile/, "excluded files and the theme get no line");
+    const kramdown = "_posts/2019-03-01-footnotes-and-kramdown.md";
+    const at = (line: number, text: string, why: string) =>
+      new RegExp(`${kramdown.replace(/[.]/g, "\\.")}:${line}: ${text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} \\(${why}\\) → posts/main/2019/footnotes-and-kramdown\\.md`);
+    assert.match(result.stdout, at(7, "* TOC {:toc}", "a kramdown table of contents, removed with its list"));
+    assert.match(result.stdout, at(10, "{#why}", "a kramdown heading id"));
+    assert.match(result.stdout, at(13, "{: .note}", "a kramdown attribute list"));
+    assert.match(result.stdout, at(15, '{:target="_blank"}', "a kramdown attribute list"));
+    assert.match(result.stdout, at(17, '{::options parse_block_html="true" /}', "kramdown options"));
+    assert.match(result.stdout, at(18, "{::comment} This comment never reaches the page. {:/comment}", "a kramdown comment, removed with its text"));
+    assert.match(result.stdout, at(22, "{::nomarkdown}", "kramdown's nomarkdown: its text kept as HTML"));
+    assert.match(result.stdout, /jekyll-site\/about\.md:9: \{: \.lead\} \(a kramdown attribute list\) → posts\/main\/pages\/about\.md/);
+    assert.match(result.stdout, /_posts\/2014-09-08-hello-jekyll\.md:14: \{: \.center\} \(a kramdown attribute list\)/);
+    assert.match(result.stdout, /posts\/main\/2019\/a-half-written-thought\.md: date: the draft has none; written as 2019-04-02, the date of the site's newest post/);
+  });
+
+  it("writes the draft, the pages, the category folder's post and the footnotes", () => {
+    imported();
+    const draft = source("posts/main/2019/a-half-written-thought.md");
+    assert.match(draft, /^draft: true$/m);
+    assert.match(draft, /^date: "2019-04-02"$/m);
+    assert.doesNotMatch(draft, /^aliases:|^original_url:/m, "a draft was never published");
+    assert.match(draft, /\[the first post\]\(\.\.\/2014\/hello-jekyll\.md\)/);
+    const about = source("posts/main/pages/about.md");
+    assert.match(about, /^title: "About this blog"$/m);
+    assert.match(about, /^aliases:\n  - \/about\/\n  - \/about-me\/$/m);
+    assert.match(about, /\[a first post\]\(\.\.\/2014\/hello-jekyll\.md\)/);
+    assert.match(about, /\[projects page\]\(\/main\/projects\/\)/, "{% link projects/index.html %} leads to the imported page");
+    const projects = source("posts/main/pages/projects.md");
+    assert.match(projects, /^aliases:\n  - \/projects\/$/m);
+    assert.match(projects, /^## Things I have built$/m);
+    assert.match(projects, /\[story behind it\]\(\/main\/about\/\)/);
+    const kernel = source("posts/main/2019/kernel-notes.md");
+    assert.match(kernel, /^tags: \[tech, linux, kernel\]$/m, "the folders' categories first");
+    assert.match(kernel, /^  - \/tech\/linux\/kernel\/2019\/kernel-notes\/$/m, ":categories with the folders");
+    const notes = source("posts/main/2019/footnotes-and-kramdown.md");
+    assert.match(notes, /footnotes\[\^1\] and named ones\[\^2\] too\./);
+    assert.match(notes, /^\[\^1\]: The first note, with a \[link\]\(https:\/\/example\.org\/\)\.$/m);
+    assert.match(notes, /^\[\^2\]: A named note\.$/m);
+    assert.match(notes, /^_Kept as HTML_$/m);
+    assert.doesNotMatch(notes, /TOC|never reaches|nomarkdown|↩/);
+    assert.match(notes, /```ruby\nconfig = \{:a => 1\}\n\{: \.kept\}\n```/, "code is kept as it is");
+    assert.match(source("posts/main/2014/hello-jekyll.md"), /\[about page\]\(\/main\/about\/\)/);
   });
 
   it("writes the posts with their front matter mapped, Liquid read and the image beside the post", () => {
@@ -101,10 +157,11 @@ describe("importing a Jekyll site", () => {
     assert.equal(build.status, 0, build.output);
     assert.doesNotMatch(build.output, /broken|error/i);
     const site = path.join(project.root, "_site");
-    for (const url of ["main/2014/09/hello-jekyll/", "main/2015/01/second-post/", "main/2016/03/eastern-time/", "main/2016/03/an-html-post/"]) {
+    for (const url of ["main/2014/09/hello-jekyll/", "main/2015/01/second-post/", "main/2016/03/eastern-time/", "main/2016/03/an-html-post/", "main/2019/03/footnotes-and-kramdown/", "main/2019/04/kernel-notes/", "main/about/", "main/projects/"]) {
       assert.ok(existsSync(path.join(site, url, "index.html")), url);
     }
     assert.equal(existsSync(path.join(site, "main/2017/02/an-unfinished-idea/index.html")), false, "a draft is not built");
+    assert.equal(existsSync(path.join(site, "main/2019/04/a-half-written-thought/index.html")), false, "a file of _drafts is not built");
     const redirects = readFileSync(path.join(site, "_redirects"), "utf8");
     const moved: [from: string, to: string][] = [
       ["/blog/2014/09/hello-jekyll/", "/main/2014/09/hello-jekyll/"],
@@ -112,6 +169,10 @@ describe("importing a Jekyll site", () => {
       ["/old/second/", "/main/2015/01/second-post/"],
       ["/blog/2016/03/eastern-time/", "/main/2016/03/eastern-time/"],
       ["/archives/html-post.html", "/main/2016/03/an-html-post/"],
+      ["/about/", "/main/about/"],
+      ["/about-me/", "/main/about/"],
+      ["/projects/", "/main/projects/"],
+      ["/tech/linux/kernel/2019/kernel-notes/", "/main/2019/04/kernel-notes/"],
     ];
     for (const [from, to] of moved) {
       assert.match(redirects, new RegExp(`^${from.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} ${to.replace(/\//g, "\\/")} 301$`, "m"));
@@ -125,7 +186,26 @@ describe("importing a Jekyll site", () => {
       // The one text the post shows on purpose: what {% raw %} kept.
       const shown = html.replace(/\{\{ page\.title \}\} and \{% if x %\}/g, "");
       assert.doesNotMatch(shown, /\{%|%\}|\{\{|\}\}/, file);
+      // kramdown's syntax nowhere but in the code the post shows (`{:a => 1}`, `{: .kept}`).
+      const outsideCode = html.replace(/<pre\b[\s\S]*?<\/pre>/g, "").replace(/<code\b[\s\S]*?<\/code>/g, "");
+      assert.doesNotMatch(outsideCode, /\{:|\{#why\}|\* TOC/, file);
     }
+    const notes = readFileSync(path.join(site, "main/2019/03/footnotes-and-kramdown/index.html"), "utf8");
+    const refs = [...notes.matchAll(/<sup class="footnote-ref"><a href="#([^"]+)"/g)].map((match) => match[1]);
+    assert.equal(refs.length, 2, "two footnote references");
+    for (const id of refs) {
+      const note = new RegExp(`<li id="${id}" class="footnote-item">([\\s\\S]*?)</li>`).exec(notes);
+      assert.ok(note, `the note ${id} is on the page`);
+    }
+    assert.match(notes, /<li id="fn1" class="footnote-item"><p>The first note, with a <a href="https:\/\/example\.org\/"[^>]*>link<\/a>\./);
+    assert.match(notes, /<em>Kept as HTML<\/em>/);
+    assert.doesNotMatch(notes, /never reaches the page/);
+    const about = readFileSync(path.join(site, "main/about/index.html"), "utf8");
+    assert.match(about, /About this blog/);
+    assert.match(about, /href="\/main\/projects\/"/);
+    assert.doesNotMatch(about, /\{: \.lead\}/);
+    const kernel = readFileSync(path.join(site, "main/2019/04/kernel-notes/index.html"), "utf8");
+    for (const tag of ["tech", "linux", "kernel"]) assert.match(kernel, new RegExp(`href="/tags/${tag}/"`), tag);
   });
 
   it("imports again without changing a file", () => {
@@ -134,7 +214,7 @@ describe("importing a Jekyll site", () => {
     const again = project.run("src/tools/import.ts", [SITE, "--blog", "main", "--from", "jekyll"]);
     assert.equal(again.status, 0, again.output);
     assert.match(again.stdout, /Jekyll site \(--from jekyll\)/);
-    assert.match(again.stdout, /0 created, 0 updated, 5 unchanged, 0 conflicts, 2 skipped/);
+    assert.match(again.stdout, /0 created, 0 updated, 10 unchanged, 0 conflicts, 6 skipped/);
     assert.deepEqual(postsTree(project, "latin1"), before);
   });
 
@@ -171,11 +251,13 @@ describe("a Jekyll site with symbolic links leading out of it", () => {
     writeFileSync(path.join(elsewhere, "secret.md"), "---\ntitle: Secret\ndate: 2019-01-01\n---\nprivate words\n");
     writeFileSync(path.join(elsewhere, "secret.png"), readFileSync(path.join(SITE, "images/diagram.png")));
     symlinkSync(path.join(elsewhere, "secret.md"), path.join(site, "_posts/2019-01-01-leak.md"));
+    symlinkSync(path.join(elsewhere, "secret.md"), path.join(site, "leak.md"));
     rmSync(path.join(site, "images/diagram.png"));
     symlinkSync(path.join(elsewhere, "secret.png"), path.join(site, "images/diagram.png"));
     const result = project.run("src/tools/import.ts", ["old-site", "--blog", "main"]);
     assert.equal(result.status, 0, result.output);
     assert.match(result.stdout, /old-site\/_posts\/2019-01-01-leak\.md \(post "Leak"\): skipped: a symbolic link leading out of the site: not read/);
+    assert.match(result.stdout, /old-site\/leak\.md \(page "Leak"\): skipped: a symbolic link leading out of the site: not read/);
     assert.match(result.stdout, /missing +https:\/\/old\.example\.net\/images\/diagram\.png/);
     for (const [file, { text }] of postsTree(project, "latin1")) assert.doesNotMatch(text, /private words/, file);
     assert.equal(existsSync(path.join(project.root, "posts/main/2014/hello-jekyll/diagram.png")), false);
