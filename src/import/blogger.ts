@@ -1,16 +1,27 @@
 /**
  * Blogger exports ("Back up content"): one Atom feed holding the blog's
- * settings, its template, its posts, its pages and every comment, told
- * apart by a category of scheme `http://schemas.google.com/g/2005#kind`
- * (`…/blogger/2008/kind#post`, `#page`, `#comment`, `#settings`,
- * `#template`). Read with fast-xml-parser, namespace prefixes dropped, so
- * an export whose prefixes differ reads the same.
+ * settings, its template, its posts, its pages and every comment. Two forms,
+ * read alike, and a file may mix them:
+ * - the older one tells entries apart by a category of scheme
+ *   `http://schemas.google.com/g/2005#kind` (`…/blogger/2008/kind#post`,
+ *   `#page`, `#comment`, `#settings`, `#template`), gives each post its
+ *   `<link rel="alternate">` and each comment its `thr:in-reply-to`;
+ * - the newer one (namespace `http://schemas.google.com/blogger/2018`) by
+ *   `<blogger:type>` (`POST`, `PAGE`, `COMMENT`), with `<blogger:status>`
+ *   (`LIVE`, `DRAFT`, `SOFT_TRASHED`, `DELETED`…), the old address as a
+ *   path (`<blogger:filename>/2019/05/foo.html`) and a comment's post, or
+ *   for a reply the comment it answers, as `<blogger:parent>`; its feed often
+ *   names no address of the blog, which is then taken from the posts' links
+ *   to each other, or is missing (and the feed's `notices` say so).
+ * Read with fast-xml-parser one entry at a time (src/import/slices.ts finds
+ * them), namespace prefixes dropped, so an export whose prefixes differ
+ * reads the same.
  *
- * Every entry comes out: posts and pages as items (drafts skipped with the
- * reason "draft"), settings and template entries as skipped items with
- * their reason, and comments attached to the post they answer
- * (`thr:in-reply-to ref` = the post's `<id>`), threaded through their
- * `related` link. A comment Blogger shows as removed is kept out with the
+ * Every entry comes out: posts and pages as items (drafts, scheduled,
+ * trashed and deleted ones skipped with their reason), settings and
+ * template entries as skipped items with their reason, and comments
+ * attached to the post they answer, threaded through their `related` link
+ * or their parent. A comment Blogger shows as removed is kept out with the
  * reason "removed"; one whose post is not in the export is counted.
  */
 import { XMLParser } from "fast-xml-parser";
