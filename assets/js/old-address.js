@@ -34,7 +34,7 @@
         var table = map[wanted[i][0]];
         var target = table && Object.prototype.hasOwnProperty.call(table, wanted[i][1]) ? table[wanted[i][1]] : null;
         // Only a path of this site: never another origin, whatever the file holds.
-        if (typeof target === "string" && /^\/(?!\/)/.test(target)) {
+        if (typeof target === "string" && /^\/(?![\/\\])/.test(target)) {
           location.replace(prefix + target.slice(1) + location.hash);
           return;
         }

@@ -242,6 +242,8 @@ describe("a Blogger export's entries", () => {
       ["T4", "unsupported kind (widget)", []],
     ]);
     assert.deepEqual([...(feed.commentsLeft ?? [])], [["on a post not in the export", 1]]);
+    assert.equal(feed.site, "http://b.blogspot.com/", "a feed without its own address takes its posts'");
+    assert.deepEqual(feed.notices, ["the export does not give the blog's address; taken as http://b.blogspot.com from its posts' own addresses"]);
   });
 
   it("gives one bad entry its reason and reads the rest", () => {
