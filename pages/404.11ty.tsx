@@ -3,6 +3,7 @@ import type { ArchiveStore } from "../src/plugins/content.ts";
 import { Base } from "../_includes/layouts/Base.tsx";
 import { Breadcrumbs } from "../_includes/components/Breadcrumbs.tsx";
 import { HOME } from "../src/views/breadcrumbs.ts";
+import { QUERY_SCRIPT_URL } from "../src/redirects/query.ts";
 
 export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };
 
@@ -17,6 +18,8 @@ export function render({ archive }: { archive: ArchiveStore }) {
       <p>
         <a href="/">Browse all posts from the home page</a>.
       </p>
+      {/* `/index.php?p=12` is a missing file on a static host: the script sends it on (src/redirects/query.ts). */}
+      {archive.hasQueryAliases && <script src={QUERY_SCRIPT_URL} defer></script>}
     </Base>
   );
 }

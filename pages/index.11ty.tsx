@@ -5,6 +5,7 @@ import { type Pagination, pagedUrl, pagerView, postSummary } from "../src/views/
 import { Base } from "../_includes/layouts/Base.tsx";
 import { PostList } from "../_includes/components/PostList.tsx";
 import { Pager } from "../_includes/components/Pager.tsx";
+import { QUERY_SCRIPT_URL } from "../src/redirects/query.ts";
 
 export const data = {
   // An archive with no posts yet still has a home page, which says so.
@@ -30,6 +31,8 @@ export function render({ archive, pagination }: { archive: ArchiveStore; paginat
         <PostList posts={pagination.items.map((post) => postSummary(current, post))} />
       )}
       <Pager pager={pager} />
+      {/* Old WordPress addresses (`/?p=12`) land here on a static host: the script sends them on (src/redirects/query.ts). */}
+      {pager.page === 1 && archive.hasQueryAliases && <script src={QUERY_SCRIPT_URL} defer></script>}
     </Base>
   );
 }

@@ -16,7 +16,7 @@ export const data = {
 };
 
 export function render({ output, archive }: { output: RedirectOutput; archive: ArchiveStore }) {
-  if (output.kind === "rules") return output.body;
+  if (output.kind === "rules" || output.kind === "queries") return output.body;
   const { redirect } = output;
   const site = archive.current.site;
   // Root-relative: the path prefix is added with every other link of the site (HtmlBasePlugin).

@@ -306,6 +306,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (item.comments) leaveComments(report, "on a post not imported", item.comments);
   }
   for (const feed of feeds) for (const [reason, n] of feed.commentsLeft ?? []) leaveComments(report, reason, n);
+  for (const [i, feed] of feeds.entries()) for (const notice of feed.notices ?? []) report.warnings.push(`${options.files[i]}: ${notice}`);
   report.results.sort((a, b) => a.index - b.index);
   if (Object.keys(state.items).length || state.missing) {
     await mkdir(path.join(root, base), { recursive: true });

@@ -1,30 +1,42 @@
 /**
- * The items of an RSS document (a WordPress export) found by a scan of the
- * text, so that each `<item>` can be parsed on its own and the document is
- * never one object tree in memory. The scan runs on text already checked to
+ * The items of an RSS document (a WordPress export), or the entries of an
+ * Atom one (a Blogger export), found by a scan of the text, so that each
+ * `<item>` or `<entry>` can be parsed on its own and the document is never
+ * one object tree in memory. The scan runs on text already checked to
  * be well-formed XML: outside CDATA sections, comments and processing
  * instructions every `<` starts a tag, and attribute values hold no `<`.
  */
 
 export interface ItemSlices {
-  /** The document with the items of `<rss><channel>` cut out (the channel's own elements, the authors…). */
+  /** The document with the items cut out (the channel's own elements, the authors…). */
   rest: string;
-  /** Each item of `<rss><channel>`, `<item>…</item>`, in document order. */
+  /** Each item, `<item>…</item>`, in document order. */
   items: string[];
 }
 
-const CHANNEL_PATH = ["rss", "channel"];
+/** Where the items are: the elements that hold them, outermost first, and the items' own name. */
+export interface ItemPlace {
+  container: readonly string[];
+  item: string;
+}
 
-function atChannel(stack: readonly string[]): boolean {
-  return stack.length === CHANNEL_PATH.length && stack[0] === CHANNEL_PATH[0] && stack[1] === CHANNEL_PATH[1];
+/** The items of an RSS document: `<rss><channel><item>`. */
+export const RSS_ITEMS: ItemPlace = { container: ["rss", "channel"], item: "item" };
+/** The entries of an Atom document: `<feed><entry>`. */
+export const ATOM_ENTRIES: ItemPlace = { container: ["feed"], item: "entry" };
+
+function atContainer(stack: readonly string[], container: readonly string[]): boolean {
+  return stack.length === container.length && stack.every((name, i) => name === container[i]);
 }
 
 /**
- * The items of `<rss><channel>` in `xml` (well-formed) and the rest of the
- * document; all of `xml` as `rest` and no items when the scan meets markup
- * it does not follow (a declaration other than a comment or CDATA).
+ * The items of `place` (by default `<rss><channel>`) in `xml` (well-formed)
+ * and the rest of the document; all of `xml` as `rest` and no items when
+ * the scan meets markup it does not follow (a declaration other than a
+ * comment or CDATA).
  */
-export function sliceItems(xml: string): ItemSlices {
+export function sliceItems(xml: string, place: ItemPlace = RSS_ITEMS): ItemSlices {
+  const atChannel = (stack: readonly string[]) => atContainer(stack, place.container);
   const whole: ItemSlices = { rest: xml, items: [] };
   const items: string[] = [];
   const rest: string[] = [];
@@ -59,7 +71,7 @@ export function sliceItems(xml: string): ItemSlices {
       const name = xml.slice(lt + 2, end).trim();
       if (stack.pop() !== name) return whole;
       i = end + 1;
-      if (name === "item" && itemStart >= 0 && atChannel(stack)) {
+      if (name === place.item && itemStart >= 0 && atChannel(stack)) {
         items.push(xml.slice(itemStart, i));
         restFrom = i;
         itemStart = -1;
@@ -83,7 +95,7 @@ export function sliceItems(xml: string): ItemSlices {
       if (end < 0) return whole;
       const selfClosing = xml[end - 1] === "/";
       i = end + 1;
-      if (name === "item" && atChannel(stack)) {
+      if (name === place.item && atChannel(stack)) {
         rest.push(xml.slice(restFrom, lt));
         if (selfClosing) {
           items.push(xml.slice(lt, i));

@@ -131,6 +131,8 @@ export interface SourceFeed {
   commentsLeft?: Map<string, number>;
   /** Hosts other than the site's whose files are the blog's own (Blogger's image hosts). */
   mediaHosts?: string[];
+  /** What the reader noticed about the file as a whole (a Blogger export without the blog's address), for the report's warnings. */
+  notices?: string[];
 }
 
 export const FORMAT_NAMES: Record<SourceFormat, string> = {

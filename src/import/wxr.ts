@@ -218,6 +218,8 @@ export function parseWxr(xml: string, file: string, options: { sliced?: boolean 
       slug: decodeSlug(text(item["wp:post_name"])),
       parent: parent && parent !== "0" ? parent : undefined,
       order,
+      // WordPress answers `/?p=12` (a page: `/?page_id=7`) whatever its permalinks: the archive's home page sends it on (src/redirects/query.ts).
+      ...(postId && /^[1-9]\d*$/.test(postId) ? { aliases: [kind === "page" ? `/?page_id=${postId}` : `/?p=${postId}`] } : {}),
       comments,
       embeds,
       file,

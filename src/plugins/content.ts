@@ -135,6 +135,10 @@ export class ArchiveStore {
     if (this.quick) return [];
     return this.#once("redirects", () => redirectOutputs([...this.current.posts, ...(this.current.pages ?? [])]));
   }
+  /** Whether some post has an old WordPress query address (`/?p=12`): the home and 404 pages then load its script. */
+  get hasQueryAliases(): boolean {
+    return this.redirects.some((output) => output.kind === "queries");
+  }
   /** The blogs' standalone pages (src/content/pages.ts), by URL and by blog. */
   get pages(): PageIndex {
     return this.#once("pages", () => buildPageIndex(this.current.pages ?? []));

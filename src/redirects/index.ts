@@ -19,6 +19,7 @@ import type { Post } from "../content/model.ts";
 import { parseYamlDocument, splitFrontMatter } from "../content/source.ts";
 import type { Problem } from "../types.ts";
 import { pathPrefix, withPrefix } from "../urls.ts";
+import { QUERY_MAP_URL, type QueryRedirect, queryAlias, queryMapFile, queryRules } from "./query.ts";
 
 /** The template that writes the redirect pages, as Eleventy names its input (`./pages/redirects.11ty.tsx`). */
 export const REDIRECTS_TEMPLATE = "redirects.11ty.tsx";
@@ -154,14 +155,35 @@ function lookAlikeKey(key: string): string {
  * posts, or twice by one). Posts are taken in source-path order, so the
  * first claim is the same in every build.
  */
-export function planRedirects(posts: readonly Redirectable[], prefix = "/"): { redirects: Redirect[]; problems: AliasProblem[] } {
+export function planRedirects(posts: readonly Redirectable[], prefix = "/"): { redirects: Redirect[]; problems: AliasProblem[]; queries: QueryRedirect[] } {
   const redirects: Redirect[] = [];
   const problems: AliasProblem[] = [];
+  // WordPress's `/?p=12` and `/?page_id=7` (src/redirects/query.ts), by `p=12`: `/` and `/index.php` are one address to WordPress.
+  const queries: QueryRedirect[] = [];
+  const claimedQueries = new Map<string, QueryRedirect>();
   const claimed = new Map<string, Redirect>();
   const lookAlikes = new Map<string, Redirect>();
   const ordered = [...posts].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   for (const post of ordered) {
     post.aliases.forEach((alias, index) => {
+      const query = queryAlias(alias, prefix);
+      if (query && !query.ok) {
+        problems.push({ source: post.source, index, message: query.message });
+        return;
+      }
+      if (query) {
+        const key = `${query.param}=${query.id}`;
+        const first = claimedQueries.get(key);
+        if (first && (first.source !== post.source || first.path === query.path)) {
+          const where = first.source === post.source ? `aliases.${first.index} of this post` : `${first.source} (aliases.${first.index})`;
+          problems.push({ source: post.source, index, message: `old address ?${key} is already claimed by ${where}; an old address can lead to one post only` });
+          return;
+        }
+        const redirect: QueryRedirect = { source: post.source, index, alias, path: query.path, param: query.param, id: query.id, to: post.url };
+        if (!first) claimedQueries.set(key, redirect);
+        queries.push(redirect);
+        return;
+      }
       const result = aliasPath(alias, prefix);
       if (!result.ok) {
         problems.push({ source: post.source, index, message: result.message });
@@ -208,7 +230,7 @@ export function planRedirects(posts: readonly Redirectable[], prefix = "/"): { r
     });
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  return { redirects, problems };
+  return { redirects, problems, queries };
 }
 
 /**
@@ -327,21 +349,28 @@ export function forceRedirects(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /**
  * The `_redirects` file: one `<old path> <new path> 301` line per alias,
- * both paths as the host sees them (with the prefix).
+ * both paths as the host sees them (with the prefix). With forced rules
+ * (Netlify), WordPress's query addresses too (`/ p=12 /main/… 301!`):
+ * Cloudflare Pages matches no query and rejects such lines.
  */
-export function redirectsFile(redirects: readonly Redirect[], options: { prefix?: string; force?: boolean } = {}): string {
+export function redirectsFile(redirects: readonly Redirect[], options: { prefix?: string; force?: boolean; queries?: readonly QueryRedirect[] } = {}): string {
   const prefix = options.prefix ?? pathPrefix();
-  const status = (options.force ?? forceRedirects()) ? "301!" : "301";
+  const force = options.force ?? forceRedirects();
+  const status = force ? "301!" : "301";
   const lines = [
     "# Old addresses of the archive's posts (front matter `aliases`), moved permanently.",
     "# Hosts without redirect rules serve the HTML page written at each old path instead.",
     ...redirects.map((redirect) => `${withPrefix(redirect.from, prefix)} ${withPrefix(redirect.to, prefix)} ${status}`),
+    ...(force ? queryRules(options.queries ?? [], (url) => withPrefix(url, prefix), status) : []),
   ];
   return `${lines.join("\n")}\n`;
 }
 
 /** What pages/redirects.11ty.tsx writes: the `_redirects` file, then one HTML page per alias. */
-export type RedirectOutput = { kind: "rules"; url: "/_redirects"; body: string } | { kind: "page"; url: string; redirect: Redirect };
+export type RedirectOutput =
+  | { kind: "rules"; url: "/_redirects"; body: string }
+  | { kind: "page"; url: string; redirect: Redirect }
+  | { kind: "queries"; url: typeof QUERY_MAP_URL; body: string };
 
 /**
  * The files of the redirects, computed before Eleventy knows the other
@@ -350,9 +379,11 @@ export type RedirectOutput = { kind: "rules"; url: "/_redirects"; body: string }
  */
 export function redirectOutputs(posts: readonly Redirectable[], prefix = pathPrefix()): RedirectOutput[] {
   const postPages = new Set(posts.map((post) => samePageKey(post.url)));
-  const redirects = planRedirects(posts, prefix).redirects.filter((redirect) => !postPages.has(samePageKey(redirect.from)));
+  const plan = planRedirects(posts, prefix);
+  const redirects = plan.redirects.filter((redirect) => !postPages.has(samePageKey(redirect.from)));
   return [
-    { kind: "rules", url: "/_redirects", body: redirectsFile(redirects, { prefix }) },
+    { kind: "rules", url: "/_redirects", body: redirectsFile(redirects, { prefix, queries: plan.queries }) },
+    ...(plan.queries.length ? [{ kind: "queries", url: QUERY_MAP_URL, body: queryMapFile(plan.queries) } satisfies RedirectOutput] : []),
     ...redirects.map((redirect): RedirectOutput => ({ kind: "page", url: redirect.file, redirect })),
   ];
 }

@@ -108,6 +108,18 @@ const CASES: Case[] = [
     messages: [/posts\/main\/2008\/second\.md:4: aliases\.0: old path \/old\/post\.html is already claimed by posts\/main\/2008\/first\.md/],
   },
   {
+    name: "an alias with a query on the home page's address other than WordPress's ?p=N",
+    files: {
+      "posts/main/2008/queried.md": post('title: Queried\ndate: "2008-06-04"\naliases:\n  - /?p=12\n  - /?cat=3'),
+      "posts/main/2008/twice.md": post('title: Twice\ndate: "2008-06-05"\naliases:\n  - https://old.example.com/index.php?p=12'),
+    },
+    outcome: "error",
+    messages: [
+      /posts\/main\/2008\/queried\.md:6: aliases\.1: "\/\?cat=3": a static host serves \/ by its path only, so the query \?cat=3 cannot lead to a post; only WordPress's \?p=N and \?page_id=N/,
+      /posts\/main\/2008\/twice\.md:5: aliases\.0: old address \?p=12 is already claimed by posts\/main\/2008\/queried\.md \(aliases\.0\)/,
+    ],
+  },
+  {
     name: "a broken cross-link",
     files: { "posts/main/2008/linker.md": post('title: Linker\ndate: "2008-06-06"', "Intro.\n\nSee [the lost one](lost-post.md).\n") },
     outcome: "error",

@@ -52,7 +52,6 @@ describe("redirects, sitemap and robots.txt", () => {
       "/archives/2008/06/citrix.html /main/2008/06/citrix/ 301",
       "/blog/caf%C3%A9/ /main/2008/06/citrix/ 301",
       "/community/blog/citrix /main/2008/06/citrix/ 301",
-      "/index.php /main/2008/06/citrix/ 301",
       "/old/First%20Post /main/2008/06/citrix/ 301",
     ]);
   });
@@ -62,11 +61,18 @@ describe("redirects, sitemap and robots.txt", () => {
       "archives/2008/06/citrix.html",
       "blog/café/index.html",
       "community/blog/citrix/index.html",
-      "index.php/index.html",
       "old/First Post/index.html",
     ]) {
       assert.ok(ok && project.exists(file), `${file} is written`);
     }
+  });
+
+  it("an old WordPress address by query (/index.php?p=12) goes into the one map the home and 404 pages' script reads, not a page", () => {
+    assert.ok(ok && !project.exists("index.php/index.html"), "no page at /index.php");
+    assert.deepEqual(JSON.parse(ok ? project.read("assets/old-addresses.json") : "{}"), { p: { "12": "/main/2008/06/citrix/" }, page_id: {} });
+    for (const page of ["index.html", "404.html"]) assert.match(ok ? project.read(page) : "", /<script src="\/assets\/js\/old-address\.js" defer><\/script>/, page);
+    assert.ok(ok && project.exists("assets/js/old-address.js"));
+    assert.doesNotMatch(ok ? project.read("_redirects") : "", /p=12/, "no query rule unless the rules are forced (Netlify)");
   });
 
   it("the redirect page: meta refresh, canonical absolute URL, noindex, a visible link, the title as text", () => {

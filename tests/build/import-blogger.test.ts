@@ -222,3 +222,61 @@ describe("importing a Blogger export with --fetch-media", () => {
     assert.match(project.read("notes/2008/06/red-hat-and-hypervisor/index.html"), /<img[^>]+src="[^"]*rack[^"]*\.png"/);
   });
 });
+
+const NEW_FIXTURE = path.join(REPO, "tests/fixtures/import/blogger-new.xml");
+
+describe("importing a newer Blogger export (blogger:type, blogger:filename, blogger:parent)", () => {
+  const project = new Project(DATA);
+  const first = project.run("src/tools/import.ts", [NEW_FIXTURE, "--blog", "notes"]);
+  const built = first.status === 0 ? project.build() : first;
+  const source = (file: string) => readFileSync(path.join(project.root, file), "utf8");
+
+  it("gives every entry an outcome, names the blog address it inferred, and counts the comments left out", () => {
+    assert.equal(first.status, 0, first.output);
+    const out = first.stdout;
+    assert.match(out, /\(Blogger export, 6 items\) into posts\/notes\/:\n  4 created, 0 updated, 0 unchanged, 0 conflicts, 2 skipped\n/);
+    assert.match(out, /\(post "Compost notes"\): skipped: draft$/m);
+    assert.match(out, /\(post "Slugs everywhere"\): skipped: deleted$/m);
+    assert.match(out, /^  [^\n]*blogger-new\.xml: the export does not give the blog's address; taken as http:\/\/garden-ledger\.blogspot\.com from the links between its posts$/m);
+    assert.match(out, /^Comments: 4 comments in 2 files; left out 1 removed, 1 spam, 1 on a post not imported, 1 on a post not in the export$/m);
+    assert.match(out, /^Old site added to old_origins in _data\/site\.yaml: http:\/\/garden-ledger\.blogspot\.com$/m);
+  });
+
+  it("writes the old address as alias and original_url, labels with spaces as tags, the summary, and the link by old address to the post's file", () => {
+    const post = source("posts/notes/2019/tomatoes-in-may.md");
+    assert.match(post, /^tags: \[Vegetable beds, Tomatoes\]$/m);
+    assert.match(post, /^summary: "?Planting the first tomatoes of the year\."?$/m);
+    assert.match(post, /^aliases:\n  - \/2019\/05\/tomatoes-in-may\.html\noriginal_url: "http:\/\/garden-ledger\.blogspot\.com\/2019\/05\/tomatoes-in-may\.html"$/m);
+    assert.match(post, /!\[The raised beds\]\(https:\/\/blogger\.googleusercontent\.com\/img\/b\/R29vZ2xl\/AVvXsEj\/w400-h300\/beds\.jpg\)/);
+    assert.match(source("posts/notes/2019/blog-post.md"), /^title: "Untitled post of 2019-05-09"$/m);
+    const solanum = source("posts/notes/2019/solanum-friends.md");
+    assert.match(solanum, /^title: "Solanum & friends"$/m);
+    assert.match(solanum, /\[the planting\]\(tomatoes-in-may\.md\)/);
+    assert.match(source("posts/notes/pages/about-garden.md"), /aliases:\n  - \/p\/about-garden\.html\n/);
+    assert.ok(!existsSync(path.join(project.root, "posts/notes/2019/compost-notes.md")));
+    assert.ok(!existsSync(path.join(project.root, "posts/notes/2019/slugs-everywhere.md")));
+  });
+
+  it("builds with the old .html addresses redirecting, the three-deep thread nested, and nothing removed or hostile shown", () => {
+    assert.equal(built.status, 0, built.output);
+    const redirects = project.read("_redirects").split("\n");
+    for (const [old, url] of [
+      ["/2019/05/tomatoes-in-may.html", "/notes/2019/05/tomatoes-in-may/"],
+      ["/2019/05/blog-post.html", "/notes/2019/05/blog-post/"],
+      ["/2019/06/solanum-friends.html", "/notes/2019/06/solanum-friends/"],
+      ["/p/about-garden.html", "/notes/about-garden/"],
+    ]) {
+      assert.ok(project.exists(`${url!.slice(1)}index.html`), url);
+      assert.ok(redirects.includes(`${old} ${url} 301`), `${old} → ${url}`);
+    }
+    const html = project.read("notes/2019/05/tomatoes-in-may/index.html");
+    const thread = elements(parse(html)).find((el) => el.tagName === "ol" && (attr(el, "class") ?? "").split(/\s+/).includes("comment-thread"));
+    assert.ok(thread, "the thread's list");
+    assert.deepEqual(threadShape(thread), [["comment-7001", [["comment-7002", ["comment-7003"]]]]]);
+    assert.doesNotMatch(html, /Buy cheap seeds|Best prices|comment-7004|comment-7008/);
+    assert.match(project.read("notes/2019/06/solanum-friends/index.html"), /<a href="\/notes\/2019\/05\/tomatoes-in-may\/">the planting<\/a>/);
+    for (const page of ["notes/2019/06/solanum-friends/index.html", "notes/2019/05/tomatoes-in-may/index.html"]) {
+      assert.doesNotMatch(project.read(page), /alert\(|steal\(|onclick|onmouseover|track\(/);
+    }
+  });
+});

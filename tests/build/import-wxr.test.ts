@@ -191,6 +191,18 @@ describe("importing a WordPress export with every quirk", () => {
       assert.match(project.read("main/2010/09/links-code-and-leftovers/index.html"), /<a href="\/main\/2010\/10\/archives-style-permalink\/#details">/);
     });
 
+    it("keeps each item's WordPress number as an old address: /?p=12 for a post, /?page_id=31 for a page, in the one map the home page's script reads", () => {
+      assert.equal(build().status, 0, build().output);
+      assert.match(source(project, "posts/main/2010/hello-world.md"), /^aliases:\n  - \/2010\/01\/04\/hello-world\/\n  - \/\?p=12$/m);
+      assert.match(source(project, "posts/main/pages/about/team.md"), /^aliases:\n  - \/about\/team\/\n  - \/\?page_id=31$/m);
+      const map = JSON.parse(project.read("assets/old-addresses.json")) as { p: Record<string, string>; page_id: Record<string, string> };
+      assert.equal(map.p["12"], "/main/2010/01/hello-world/");
+      assert.equal(map.p["26"], "/main/2010/09/links-code-and-leftovers/");
+      assert.equal(map.page_id["31"], "/main/about/team/");
+      assert.equal(map.p["18"], undefined, "the draft has no address");
+      assert.match(project.read("index.html"), /<script src="\/assets\/js\/old-address\.js" defer><\/script>/);
+    });
+
     it("shows the imported comments threaded, the pingback apart, on the post's page", () => {
       assert.equal(build().status, 0, build().output);
       const page = project.read("main/2010/08/a-post-people-talked-about/index.html");

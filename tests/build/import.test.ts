@@ -51,7 +51,7 @@ describe("importing a WordPress export, an RSS and an Atom feed", () => {
     ]);
     assert.equal(
       source(project, "posts/main/2009/greetings-from-berlin.md"),
-      '---\ntitle: "Greetings from Berlin"\ndate: "2009-03-01T09:30:00+01:00"\nauthor: bob\naliases:\n  - /2009/03/01/greetings-from-berlin/\noriginal_url: "https://old.example.com/2009/03/01/greetings-from-berlin/"\n---\n\nWritten at 9:30 in the morning, Berlin time.\n',
+      '---\ntitle: "Greetings from Berlin"\ndate: "2009-03-01T09:30:00+01:00"\nauthor: bob\naliases:\n  - /2009/03/01/greetings-from-berlin/\n  - /?p=102\noriginal_url: "https://old.example.com/2009/03/01/greetings-from-berlin/"\n---\n\nWritten at 9:30 in the morning, Berlin time.\n',
     );
   });
 

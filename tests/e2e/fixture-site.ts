@@ -15,7 +15,7 @@ export interface FixtureSite {
   readonly origin: string;
 }
 
-export function fixtureSite(files: Record<string, string>, options: { sample?: boolean } = {}): FixtureSite {
+export function fixtureSite(files: Record<string, string>, options: { sample?: boolean; headers?: boolean } = {}): FixtureSite {
   const site = { origin: "" };
   let server: ReturnType<typeof createStaticServer> | undefined;
 
@@ -24,7 +24,8 @@ export function fixtureSite(files: Record<string, string>, options: { sample?: b
     const project = new Project(files, options);
     const result = project.build();
     expect(result.status, result.output).toBe(0);
-    server = createStaticServer(path.join(project.root, "_site"));
+    // `headers`: the site's _headers sent as a host would (its Content-Security-Policy included).
+    server = createStaticServer(path.join(project.root, "_site"), { headers: options.headers ?? false });
     await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
     site.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -1,7 +1,7 @@
 /**
- * A WordPress export read one item at a time gives exactly what reading it
- * as one tree gives, and the quick readers of WordPress dates give exactly
- * what luxon gives.
+ * A WordPress export read one item at a time, and a Blogger export read one
+ * entry at a time, give exactly what reading them as one tree gives, and
+ * the quick readers of WordPress dates give exactly what luxon gives.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -13,7 +13,8 @@ import { DateTime } from "luxon";
 import { writeWxr } from "../../src/bench/wxr.ts";
 import { dateMillis } from "../../src/import/comments.ts";
 import { decodeSource, withoutDoctype } from "../../src/import/decode.ts";
-import { sliceItems } from "../../src/import/slices.ts";
+import { ATOM_ENTRIES, sliceItems } from "../../src/import/slices.ts";
+import { parseBlogger } from "../../src/import/blogger.ts";
 import { wordPressDate, wordPressDateFast } from "../../src/import/source.ts";
 import { parseWxr } from "../../src/import/wxr.ts";
 
@@ -61,6 +62,49 @@ describe("items found by a scan", () => {
   it("reads an export with two channels as one tree, as before", () => {
     const xml = '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>A</title><item><title>x</title></item></channel><channel><item><title>y</title></item></channel></rss>';
     assert.deepEqual(parseWxr(xml, "two.xml"), parseWxr(xml, "two.xml", { sliced: false }));
+  });
+});
+
+describe("Blogger entries found by a scan", () => {
+  it("cuts out each entry of <feed>, and no entry nested deeper", () => {
+    const xml = "<feed><title>T</title><entry a='</entry>'><content type='html'><![CDATA[<entry>]]></content></entry><author><entry>not one</entry></author><entry/></feed>";
+    const { rest, items } = sliceItems(xml, ATOM_ENTRIES);
+    assert.deepEqual(items, ["<entry a='</entry>'><content type='html'><![CDATA[<entry>]]></content></entry>", "<entry/>"]);
+    assert.equal(rest, "<feed><title>T</title><author><entry>not one</entry></author></feed>");
+  });
+
+  for (const name of ["blogger.xml", "blogger-new.xml"]) {
+    it(`reads ${name} entry by entry as it reads it whole`, () => {
+      const xml = read(path.join(FIXTURES, name));
+      const entries = (xml.match(/<entry>/g) ?? []).length;
+      assert.equal(sliceItems(xml, ATOM_ENTRIES).items.length, entries, "every entry is a piece of its own");
+      assert.deepEqual(parseBlogger(xml, name), parseBlogger(xml, name, { sliced: false }));
+    });
+  }
+
+  it("reads a generated export of 300 posts, their comments and replies, entry by entry as it reads it whole", () => {
+    const entries: string[] = [];
+    for (let n = 1; n <= 300; n++) {
+      const post = `tag:blogger.com,1999:blog-42.post-${n}`;
+      entries.push(
+        `<entry><id>${post}</id><blogger:type>POST</blogger:type><blogger:status>${n % 50 === 0 ? "DRAFT" : "LIVE"}</blogger:status>` +
+          `<author><name>Writer ${n % 3}</name></author><title>Post &amp; number ${n}</title>` +
+          `<content type='html'>&lt;p&gt;Body ${n} with a &lt;a href="http://big.blogspot.com/2019/01/post-${n - 1}.html"&gt;link&lt;/a&gt;&lt;/p&gt;</content>` +
+          `<published>2019-01-01T10:00:00-05:00</published><category scheme='tag:blogger.com,1999:blog-42' term='Label ${n % 7}'/>` +
+          `<blogger:filename>/2019/01/post-${n}.html</blogger:filename></entry>`,
+        `<entry><id>tag:blogger.com,1999:blog-42.post-${1000 + n}</id><blogger:parent>${post}</blogger:parent><blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status>` +
+          `<author><name>Reader</name></author><content type='html'>Comment on ${n}</content><published>2019-01-02T10:00:00-05:00</published></entry>`,
+        `<entry><id>tag:blogger.com,1999:blog-42.post-${2000 + n}</id><blogger:parent>tag:blogger.com,1999:blog-42.post-${1000 + n}</blogger:parent><blogger:type>COMMENT</blogger:type>` +
+          `<blogger:status>${n % 10 === 0 ? "DELETED" : "LIVE"}</blogger:status><author><name>Writer</name></author><content type='html'>Reply on ${n}</content><published>2019-01-03T10:00:00-05:00</published></entry>`,
+      );
+    }
+    const xml = `<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'><id>tag:blogger.com,1999:blog-42</id><title>Big</title>\n${entries.join("\n")}\n</feed>\n`;
+    assert.equal(sliceItems(xml, ATOM_ENTRIES).items.length, 900);
+    const sliced = parseBlogger(xml, "big.xml");
+    assert.equal(sliced.items.length, 300);
+    assert.equal(sliced.site, "http://big.blogspot.com/");
+    assert.deepEqual(sliced.items[10]?.comments.map((c) => [c.id, c.parent]), [["1011", undefined], ["2011", "1011"]]);
+    assert.deepEqual(sliced, parseBlogger(xml, "big.xml", { sliced: false }));
   });
 });
 

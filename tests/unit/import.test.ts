@@ -304,7 +304,8 @@ describe("front matter", () => {
         assert.deepEqual([fm.author].flat(), post.authors);
         assert.deepEqual(fm.tags, post.tags);
         assert.equal(fm.summary, post.summary);
-        assert.deepEqual(fm.aliases, post.alias ? [post.alias] : []);
+        assert.deepEqual(fm.aliases, [...(post.alias ? [post.alias] : []), ...post.aliases]);
+        if (name === "wordpress.xml") assert.match(post.aliases.join(" "), /^\/\?(p|page_id)=\d+$/, "a WordPress item keeps its ?p=N address");
         assert.equal(fm.draft, post.draft);
         assert.equal(split.body.trim(), post.body.trim());
       }

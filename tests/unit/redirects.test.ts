@@ -18,6 +18,7 @@ import {
   redirectsFile,
   samePageKey,
 } from "../../src/redirects/index.ts";
+import { queryAlias, queryMapFile } from "../../src/redirects/query.ts";
 
 function makePost(slug: string, aliases: string[], lines: Post["lines"] = { aliases: 4 }): Post {
   const parsed = parseArchiveDate("2008-06-24", "America/New_York");
@@ -307,5 +308,58 @@ describe("aliases that would break the site or its files", () => {
     );
     // Both are still redirected: a warning, not an error.
     assert.equal(planRedirects([makePost("a", [nfc]), makePost("b", [nfd])]).redirects.length, 2);
+  });
+});
+
+describe("old WordPress addresses by query (/?p=12)", () => {
+  it("reads /?p=N and /?page_id=N on the home page or index.php, as a path or a full URL", () => {
+    assert.deepEqual(queryAlias("/?p=12"), { ok: true, path: "/", param: "p", id: "12" });
+    assert.deepEqual(queryAlias("/index.php?page_id=7"), { ok: true, path: "/index.php", param: "page_id", id: "7" });
+    assert.deepEqual(queryAlias("https://old.example.com/?p=106#comments"), { ok: true, path: "/", param: "p", id: "106" });
+    assert.deepEqual(queryAlias("https://ann.github.io/blog/?p=3", "/blog/"), { ok: true, path: "/", param: "p", id: "3" });
+    assert.equal(queryAlias("/2008/06/foo.html"), undefined);
+    assert.equal(queryAlias("/a/b?x=1"), undefined, "a query on another path: only its path counts, as before");
+  });
+
+  it("refuses any other query on the home page's address, saying why", () => {
+    for (const alias of ["/?cat=3", "/?p=12&lang=de", "/?p=abc", "/index.php?s=xen", "/?p=0"]) {
+      const result = queryAlias(alias);
+      assert.ok(result && !result.ok, alias);
+      assert.match(result.message, /a static host serves \/(index\.php)? by its path only, so the query \?[^ ]+ cannot lead to a post; only WordPress's \?p=N and \?page_id=N/);
+    }
+  });
+
+  it("plans one map entry per address, the same number claimed twice an error, and no redirect page for them", () => {
+    // Posts are taken in source order: "apple" claims first.
+    const { redirects, queries, problems } = planRedirects([makePost("zebra", ["/?p=12", "/?page_id=7", "/?cat=1"]), makePost("apple", ["/?p=12", "/index.php?p=12", "/old/foo"])]);
+    assert.deepEqual(redirects.map((r) => r.from), ["/old/foo"]);
+    assert.deepEqual(queries.map((q) => [q.source, q.path, q.param, q.id, q.to]), [
+      ["posts/main/2008/apple.md", "/", "p", "12", "/main/2008/06/apple/"],
+      ["posts/main/2008/apple.md", "/index.php", "p", "12", "/main/2008/06/apple/"],
+      ["posts/main/2008/zebra.md", "/", "page_id", "7", "/main/2008/06/zebra/"],
+    ]);
+    assert.deepEqual(problems.map((p) => [p.source, p.index, p.message.slice(0, 60)]), [
+      ["posts/main/2008/zebra.md", 0, "old address ?p=12 is already claimed by posts/main/2008/appl"],
+      ["posts/main/2008/zebra.md", 2, `"/?cat=1": a static host serves / by its path only, so the q`],
+    ]);
+    assert.equal(queryMapFile(queries), '{"p":{"12":"/main/2008/06/apple/"},"page_id":{"7":"/main/2008/06/zebra/"}}\n');
+  });
+
+  it("names the file, line and field of a query alias that cannot work", () => {
+    const problems = checkAliases([makePost("foo", ["/?p=12", "/?replytocom=5"], { aliases: 4 })], []);
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.field, p.severity]), [["posts/main/2008/foo.md", 4, "aliases.1", "error"]]);
+    assert.match(problems[0]!.message, /\?replytocom=5 cannot lead to a post/);
+  });
+
+  it("writes the map once and Netlify's query rules only with forced rules", () => {
+    const posts = [makePost("foo", ["/?p=12"]), makePost("bar", ["/index.php?page_id=7"])];
+    const outputs = redirectOutputs(posts, "/archive/");
+    assert.deepEqual(outputs.map((o) => o.kind), ["rules", "queries"]);
+    const { queries } = planRedirects(posts, "/archive/");
+    assert.doesNotMatch(redirectsFile([], { prefix: "/archive/", force: false, queries }), /p=12/, "Cloudflare matches no query: no such line");
+    const forced = redirectsFile([], { prefix: "/archive/", force: true, queries }).split("\n");
+    assert.ok(forced.includes("/archive/ p=12 /archive/main/2008/06/foo/ 301!"), forced.join("\n"));
+    assert.ok(forced.includes("/archive/index.php page_id=7 /archive/main/2008/06/bar/ 301!"), forced.join("\n"));
+    assert.equal(redirectOutputs([makePost("foo", ["/old"])], "/").some((o) => o.kind === "queries"), false, "no map without query aliases");
   });
 });
