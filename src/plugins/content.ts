@@ -132,12 +132,14 @@ export class ArchiveStore {
   }
   /** `_redirects` and a page at each post's old address (`aliases`); none in a quick rebuild, whose posts' addresses are unchanged. */
   get redirects(): RedirectOutput[] {
-    if (this.quick) return [];
+    return this.quick ? [] : this.#redirectOutputs;
+  }
+  get #redirectOutputs(): RedirectOutput[] {
     return this.#once("redirects", () => redirectOutputs([...this.current.posts, ...(this.current.pages ?? [])]));
   }
   /** Whether some post has an old WordPress query address (`/?p=12`): the home and 404 pages then load its script. */
   get hasQueryAliases(): boolean {
-    return this.redirects.some((output) => output.kind === "queries");
+    return this.#redirectOutputs.some((output) => output.kind === "queries");
   }
   /** The blogs' standalone pages (src/content/pages.ts), by URL and by blog. */
   get pages(): PageIndex {
