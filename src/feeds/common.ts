@@ -9,6 +9,7 @@
 import XMLBuilder from "fast-xml-builder";
 import type { DateTime } from "luxon";
 import posthtml from "posthtml";
+import type { Post } from "../content/model.ts";
 import type { Site } from "../schema/index.ts";
 import { absoluteUrl, pathPrefix } from "../urls.ts";
 
@@ -18,6 +19,8 @@ export interface FeedFile {
   /** Media type of the file. */
   type: string;
   body: string;
+  /** The posts whose entries it holds (a feed of posts; a podcast's feed holds none). */
+  posts?: readonly Post[];
 }
 
 export const ATOM_TYPE = "application/atom+xml";

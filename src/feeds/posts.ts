@@ -179,16 +179,17 @@ export function postFeeds(archive: Archive, options: FeedOptions = {}): FeedFile
   };
   // Bodies are written when read (when Eleventy renders the file), so the
   // whole archive's feeds are never held twice.
-  const file = (url: string, type: string, write: () => string): FeedFile => ({
+  const file = (url: string, type: string, posts: readonly Post[], write: () => string): FeedFile => ({
     url,
     type,
+    posts,
     get body() {
       return write();
     },
   });
   return postFeedScopes(archive, options.limit, options.pageSize).flatMap((scope): FeedFile[] => [
-    file(scope.atom, ATOM_TYPE, () => atomFeed(archive, scope, scope.posts.map(entryOf), urls)),
-    file(scope.json, JSON_FEED_TYPE, () => jsonFeed(archive, scope, scope.posts.map(entryOf), urls)),
-    ...scope.pages.map((page) => file(page.url, ATOM_TYPE, () => atomFeed(archive, scope, page.items.map(entryOf), urls, page))),
+    file(scope.atom, ATOM_TYPE, scope.posts, () => atomFeed(archive, scope, scope.posts.map(entryOf), urls)),
+    file(scope.json, JSON_FEED_TYPE, scope.posts, () => jsonFeed(archive, scope, scope.posts.map(entryOf), urls)),
+    ...scope.pages.map((page) => file(page.url, ATOM_TYPE, page.items, () => atomFeed(archive, scope, page.items.map(entryOf), urls, page))),
   ]);
 }

@@ -31,7 +31,7 @@ import { buildListings, buildTagIndex, type Listing, type TagSummary } from "../
 import { linkTreatments, type LinkTreatment, type PresentOptions } from "../links/present.ts";
 import { linkReport, type LinkReport } from "../links/report.ts";
 import { linksPlugin } from "./links.ts";
-import { FEED_INPUT, directUrls, writeDirectPages } from "./direct.ts";
+import { type DirectPage, directUrls, writeDirectPages } from "./direct.ts";
 import { MediaStore } from "../media/site.ts";
 import { type QuickUpdate, reloadBodies } from "../content/reload.ts";
 import { quickSources } from "../dev/quick.ts";
@@ -267,8 +267,11 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const archive = store.current;
     if (store.quick) {
       // Nothing but text changed: the links were checked by the last full build.
+      const changed = new Set(store.quick.posts);
       const urls = new Set([...store.quick.posts.map((post) => post.url), ...store.quick.linked.flatMap((source) => archive.bySource.get(source)?.url ?? [])]);
-      writtenPages = await writeDirectPages(config, store, output, urls.size, (page) => urls.has(page.url) || page.inputPath === FEED_INPUT);
+      // The post pages, and the feeds (or feed archive pages) holding the changed posts.
+      const quick = (page: DirectPage) => urls.has(page.url) || (page.posts?.some((post) => changed.has(post)) ?? false);
+      writtenPages = await writeDirectPages(config, store, output, urls.size, quick);
       return;
     }
     const written = directUrls(store);

@@ -21,6 +21,7 @@ import { ListingPage } from "../../_includes/layouts/ListingPage.tsx";
 import { PeriodPage } from "../../_includes/layouts/PeriodPage.tsx";
 import { PostPage } from "../../_includes/layouts/PostPage.tsx";
 import type { ArchiveStore } from "./content.ts";
+import type { Post } from "../content/model.ts";
 import { toHtml } from "./jsx.ts";
 
 export const PAGES_EVENT = "backlist.pages";
@@ -44,6 +45,8 @@ export interface DirectPage {
   url: string;
   inputPath: string;
   render(): string;
+  /** A feed's posts (the pages of a quick rebuild are chosen by them). */
+  posts?: readonly Post[];
 }
 
 /** Every page Backlist writes itself, rendered only as each is written. */
@@ -58,7 +61,7 @@ export function* directPages(store: ArchiveStore): Generator<DirectPage> {
   for (const period of store.archivePages.filter(isPeriodPage)) {
     yield { url: period.url, inputPath: `(${period.kind} archive)`, render: () => toHtml(h(PeriodPage, { archive: store, period })) };
   }
-  for (const feed of store.feeds) yield { url: feed.url, inputPath: FEED_INPUT, render: () => feed.body };
+  for (const feed of store.feeds) yield { url: feed.url, inputPath: FEED_INPUT, render: () => feed.body, ...(feed.posts && { posts: feed.posts }) };
 }
 
 /** The URLs of those pages, for the link check and the sitemap (nothing is rendered). */

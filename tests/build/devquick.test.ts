@@ -42,6 +42,9 @@ describe("npm start, when only a post's text changes", () => {
     await editUntil(file, xen("The second version of the text.\n"), async () => (await page("/main/2008/06/xen-one/")).includes("second version"), "the edited text");
     assert.ok(quickRuns() >= 1, `a quick rebuild:\n${server.output}`);
     assert.doesNotMatch(await page("/main/2008/06/xen-one/"), /first version/);
+    // The feeds carry the post's text.
+    assert.match(await page("/feed.xml"), /second version/);
+    assert.match(await page("/main/feed.json"), /second version/);
   });
 
   it("adds the post to the 'Linked from' list of a post it now links to, and takes it out again", async () => {
