@@ -9,9 +9,8 @@ import { QUERY_SCRIPT_URL } from "../src/redirects/query.ts";
 
 export const data = {
   // An archive with no posts yet still has a home page, which says so.
-  // A quick rebuild of `npm start` (only a post's text changed) leaves the home pages on disk as they are.
-  pagination: { data: "archive.homePosts", size: 20, generatePageOnEmptyData: true },
-  permalink: (data: { pagination: Pagination<Post>; archive: ArchiveStore }) => (data.archive.quick ? false : pagedUrl("/", data.pagination.pageNumber)),
+  pagination: { data: "archive.current.posts", size: 20, generatePageOnEmptyData: true },
+  permalink: (data: { pagination: Pagination<Post> }) => pagedUrl("/", data.pagination.pageNumber),
   eleventyExcludeFromCollections: true,
 };
 

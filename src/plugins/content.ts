@@ -7,7 +7,7 @@ import path from "node:path";
 import { emptyArchive, loadArchive } from "../content/load.ts";
 import { SAMPLE_DIR, contentDirs } from "../content/root.ts";
 import { crossLinks } from "../content/links.ts";
-import type { Archive, Post, SiteLink } from "../content/model.ts";
+import type { Archive, SiteLink } from "../content/model.ts";
 import { type StandalonePage, loadPages } from "../content/pages.ts";
 import { type PageIndex, buildPageIndex } from "../views/page.ts";
 import { ContentError, formatProblem } from "../content/source.ts";
@@ -72,7 +72,10 @@ export class ArchiveStore {
    * Set while the dev server rebuilds after saved posts changed only their
    * text (src/content/reload.ts): the posts re-rendered in place, and the
    * posts whose "Linked from" lists changed. Only their pages and the feeds
-   * are written again; the other pages on disk are still right.
+   * holding them are written again; the other pages on disk are still
+   * right, and Eleventy's own pages (home, overviews, tags, sitemap…) are
+   * left as they are, but for the links report when the site has recorded
+   * links (`_data/links.yaml`), which counts them in the posts' text.
    */
   quick: QuickUpdate | undefined;
 
@@ -82,9 +85,9 @@ export class ArchiveStore {
     this.#derived.delete("linkReport");
   }
 
-  /** The home page's posts; none in a quick rebuild, which leaves the home pages on disk as they are. */
-  get homePosts(): readonly Post[] {
-    return this.quick ? [] : this.current.posts;
+  /** Whether a quick rebuild renders the links report again (the site has recorded links). */
+  get quickReport(): boolean {
+    return (this.current.links?.length ?? 0) > 0;
   }
 
   /** Whether an archive has been loaded (the dev server keeps the last good one). */
@@ -130,16 +133,13 @@ export class ArchiveStore {
   get feeds(): FeedFile[] {
     return this.#once("feeds", () => buildFeeds(this.current, this.sidebars));
   }
-  /** `_redirects` and a page at each post's old address (`aliases`); none in a quick rebuild, whose posts' addresses are unchanged. */
+  /** `_redirects` and a page at each post's old address (`aliases`). */
   get redirects(): RedirectOutput[] {
-    return this.quick ? [] : this.#redirectOutputs;
-  }
-  get #redirectOutputs(): RedirectOutput[] {
     return this.#once("redirects", () => redirectOutputs([...this.current.posts, ...(this.current.pages ?? [])]));
   }
   /** Whether some post has an old WordPress query address (`/?p=12`): the home and 404 pages then load its script. */
   get hasQueryAliases(): boolean {
-    return this.#redirectOutputs.some((output) => output.kind === "queries");
+    return this.redirects.some((output) => output.kind === "queries");
   }
   /** The blogs' standalone pages (src/content/pages.ts), by URL and by blog. */
   get pages(): PageIndex {
@@ -298,6 +298,11 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     if (directories?.output && !store.quick) await timed("images written", () => media.write(path.resolve(directories.output ?? "_site")));
     flushTimings();
     if (results) reportSummary({ pages: writtenPages + results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html")).length });
+  });
+  // A quick rebuild renders none of Eleventy's own pages: nothing they show changed.
+  config.addPreprocessor("backlist-quick", "11ty.tsx", function (this: { inputPath: string }) {
+    if (!store.quick) return undefined;
+    return store.quickReport && /(^|[\\/])links-report\.11ty\.tsx$/.test(this.inputPath) ? undefined : false;
   });
   // Recorded dead and moved external links, on every page (src/plugins/links.ts).
   linksPlugin(config, store);

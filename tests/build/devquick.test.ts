@@ -4,6 +4,7 @@
  * that show its text; anything more rebuilds everything.
  */
 import assert from "node:assert/strict";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { freePort } from "../../src/bench/devloop.ts";
@@ -39,12 +40,15 @@ describe("npm start, when only a post's text changes", () => {
 
   it("shows the new text without loading the archive again", async () => {
     assert.equal(quickRuns(), 0);
+    const home = statSync(path.join(project.root, "_dev-site/index.html")).mtimeMs;
     await editUntil(file, xen("The second version of the text.\n"), async () => (await page("/main/2008/06/xen-one/")).includes("second version"), "the edited text");
     assert.ok(quickRuns() >= 1, `a quick rebuild:\n${server.output}`);
     assert.doesNotMatch(await page("/main/2008/06/xen-one/"), /first version/);
     // The feeds carry the post's text.
     assert.match(await page("/feed.xml"), /second version/);
     assert.match(await page("/main/feed.json"), /second version/);
+    // Eleventy's own pages show nothing of the text: they are left as they were.
+    assert.equal(statSync(path.join(project.root, "_dev-site/index.html")).mtimeMs, home);
   });
 
   it("adds the post to the 'Linked from' list of a post it now links to, and takes it out again", async () => {
