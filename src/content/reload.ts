@@ -7,14 +7,18 @@
  * shows their text follows them: the "Linked from" lists of the posts they
  * link to, with the sentence around each link.
  *
+ * A new title or summary is a quick change too: every page that links to
+ * the post shows it, and the caller writes those again (it knows them from
+ * the last full build, src/dev/linkedpages.ts).
+ *
  * Anything more is not a quick change, and the caller loads everything: a
- * new or deleted post, a changed title, summary or tag, a data or comments
+ * new or deleted post, a changed date, tag or author, a data or comments
  * file, a new problem to report, a new link into the site that needs
  * checking, a post with its own files or images, a post citing a comment.
  * The reason is returned, for the dev server's log.
  *
- * Related posts are scored from the words of every post too: a quick
- * rebuild keeps the lists of the last full load (the next one, or
+ * Related posts are scored from the words and titles of every post: a
+ * quick rebuild keeps the lists of the last full load (the next one, or
  * `npm run build`, scores the new words).
  */
 import type { Post, Archive } from "./model.ts";
@@ -39,8 +43,13 @@ export interface QuickOptions extends LoadOptions {
   mediaReferences(): number;
 }
 
-/** The posts brought up to date, and the sources of the posts whose "Linked from" lists changed. */
+/**
+ * The posts brought up to date, and the sources of the posts whose "Linked
+ * from" lists changed. `text`: only their text changed; `title`: their
+ * title or summary too, which the pages linking to them show.
+ */
 export interface QuickUpdate {
+  kind: "text" | "title";
   posts: Post[];
   linked: string[];
 }
@@ -50,11 +59,16 @@ export interface NotQuick {
   reason: string;
 }
 
-/** The front matter and derived fields other pages show; a quick change leaves all of them as they were. */
-function shown(post: Post): string {
+/**
+ * The front matter and derived fields other pages show or are built from;
+ * a quick change leaves all of them as they were, but the title and the
+ * summary when `withTitle` is false.
+ */
+function shown(post: Post, withTitle = true): string {
   return JSON.stringify([
-    post.url, post.blog, post.slug, post.title, post.date, post.updated ?? null, post.order, post.authors,
-    post.tags.map((tag) => [tag.slug, tag.name]), post.summary ?? null, post.aliases, post.related, post.seeAlso,
+    withTitle ? post.title : "", withTitle ? post.summary ?? null : "",
+    post.url, post.blog, post.slug, post.date, post.updated ?? null, post.order, post.authors,
+    post.tags.map((tag) => [tag.slug, tag.name]), post.aliases, post.related, post.seeAlso,
     post.draft, post.series ?? null, post.part ?? null, post.original ?? null, post.preserved,
   ]);
 }
@@ -116,11 +130,12 @@ export function reloadBodies(archive: Archive, saved: readonly SavedPost[], opti
     if (options.mediaReferences() !== references) return { reason: `${source} refers to images or files` };
     // Only the warnings the archive already reports (a file name that is not a slug, say).
     if (problems.some((p) => p.severity === "error" || !archive.warnings.some((w) => sameProblem(w, p)))) return { reason: `${source} has problems to report` };
-    if (shown(fresh) !== shown(old)) return { reason: `${source}: more than its text changed` };
+    if (shown(fresh, false) !== shown(old, false)) return { reason: `${source}: more than its text, title or summary changed` };
     if (linkKey(graph.siteLinks) !== linkKey(archive.siteLinks.filter((link) => link.source === source))) return { reason: `${source} has new links into the site to check` };
     rendered.push({ old, fresh, graph });
   }
 
+  const kind = rendered.every(({ old, fresh }) => shown(old) === shown(fresh)) ? "text" : "title";
   const linked = new Set<string>();
   const backlinks = new Map(archive.backlinks);
   const snippets = new Map(archive.backlinkSnippets ?? []);
@@ -132,6 +147,8 @@ export function reloadBodies(archive: Archive, saved: readonly SavedPost[], opti
     old.bodyLine = fresh.bodyLine;
     old.html = fresh.html;
     old.lines = fresh.lines;
+    old.title = fresh.title;
+    old.summary = fresh.summary;
     for (const target of new Set([...before, ...after])) {
       const list = (backlinks.get(target) ?? []).filter((post) => post !== old);
       // Drafts link to others but appear in no list (as in a full load).
@@ -151,5 +168,5 @@ export function reloadBodies(archive: Archive, saved: readonly SavedPost[], opti
   archive.backlinks = backlinks;
   archive.backlinkSnippets = snippets;
   archive.siteLinks = siteLinks;
-  return { posts: rendered.map(({ old }) => old), linked: [...linked] };
+  return { kind, posts: rendered.map(({ old }) => old), linked: [...linked] };
 }

@@ -35,6 +35,8 @@ import { type DirectPage, directUrls, writeDirectPages } from "./direct.ts";
 import { MediaStore } from "../media/site.ts";
 import { type QuickUpdate, reloadBodies } from "../content/reload.ts";
 import { quickSources } from "../dev/quick.ts";
+import { LinkedPages } from "../dev/linkedpages.ts";
+import { forgetPostLink } from "../views/article.ts";
 
 export interface ContentOptions {
   /** Folder of the posts, relative to the project root. */
@@ -184,6 +186,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   // npm start: the files saved since the last rebuild, and whether the last one built without problems.
   let saved: readonly string[] = [];
   let lastGood = false;
+  const linkedPages = new LinkedPages();
   config.on("eleventy.beforeWatch", (queue: readonly string[]) => {
     saved = queue;
   });
@@ -204,7 +207,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       if ("posts" in update) {
         store.quick = update;
         store.refreshText();
-        console.log(`[backlist] ${update.posts.length === 1 ? "1 post" : `${update.posts.length} posts`} re-rendered (only the text changed)`);
+        for (const post of update.posts) forgetPostLink(post);
+        const what = update.kind === "text" ? "only the text changed" : "the text and title changed";
+        console.log(`[backlist] ${update.posts.length === 1 ? "1 post" : `${update.posts.length} posts`} re-rendered (${what})`);
         return;
       }
       console.log(`[backlist] rebuilding everything: ${update.reason}`);
@@ -269,9 +274,11 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       // Nothing but text changed: the links were checked by the last full build.
       const changed = new Set(store.quick.posts);
       const urls = new Set([...store.quick.posts.map((post) => post.url), ...store.quick.linked.flatMap((source) => archive.bySource.get(source)?.url ?? [])]);
+      // A new title or summary: every page linking to the post shows it.
+      if (store.quick.kind === "title") for (const post of changed) for (const url of linkedPages.of(post.url)) urls.add(url);
       // The post pages, and the feeds (or feed archive pages) holding the changed posts.
       const quick = (page: DirectPage) => urls.has(page.url) || (page.posts?.some((post) => changed.has(post)) ?? false);
-      writtenPages = await writeDirectPages(config, store, output, urls.size, quick);
+      writtenPages = await writeDirectPages(config, store, output, urls.size, quick, (url, html) => linkedPages.record(url, html));
       return;
     }
     const written = directUrls(store);
@@ -291,7 +298,9 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       setDevProblems(problems);
     }
     lastGood = problems.length === 0;
-    writtenPages = await writeDirectPages(config, store, output, written.length);
+    linkedPages.clear();
+    const record = runMode === "build" ? undefined : (url: string, html: string) => linkedPages.record(url, html);
+    writtenPages = await writeDirectPages(config, store, output, written.length, undefined, record);
   });
   config.on("eleventy.after", async ({ results, directories }: { results?: { outputPath?: unknown }[]; directories?: { output?: string } }) => {
     // The posts' own files and the made images, under each post's URL.
@@ -301,7 +310,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   });
   // A quick rebuild renders none of Eleventy's own pages: nothing they show changed.
   config.addPreprocessor("backlist-quick", "11ty.tsx", function (this: { inputPath: string }) {
-    if (!store.quick) return undefined;
+    // A new title shows on the home page, the overviews and the rest: they are all rendered.
+    if (store.quick?.kind !== "text") return undefined;
     return store.quickReport && /(^|[\\/])links-report\.11ty\.tsx$/.test(this.inputPath) ? undefined : false;
   });
   // Recorded dead and moved external links, on every page (src/plugins/links.ts).

@@ -81,8 +81,19 @@ function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator
 
 const isHtml = (url: string) => url.endsWith("/") || url.endsWith(".html");
 
-/** Writes the `count` pages of `directPages` (those `only` takes, when given) into `output`; the number of HTML pages written. */
-export async function writeDirectPages(config: UserConfig, store: ArchiveStore, output: string, count: number, only?: (page: DirectPage) => boolean): Promise<number> {
+/**
+ * Writes the `count` pages of `directPages` (those `only` takes, when
+ * given) into `output`, handing each HTML page to `record` when given; the
+ * number of HTML pages written.
+ */
+export async function writeDirectPages(
+  config: UserConfig,
+  store: ArchiveStore,
+  output: string,
+  count: number,
+  only?: (page: DirectPage) => boolean,
+  record?: (url: string, html: string) => void,
+): Promise<number> {
   const eleventy = config as unknown as EventsAndTransforms;
   await eleventy.events.emit(PAGES_EVENT, { count, ...(only && { partial: true }) } satisfies PagesEvent);
   let html = 0;
@@ -97,6 +108,7 @@ export async function writeDirectPages(config: UserConfig, store: ArchiveStore, 
       onPage: (url, text) => {
         if (!isHtml(url)) return;
         html++;
+        record?.(url, text);
         return eleventy.events.emit(PAGE_EVENT, { url, html: text } satisfies PageEvent);
       },
     }),

@@ -92,6 +92,11 @@ export function postLink(post: Post, locale: string): PostLink {
   return link;
 }
 
+/** Forgets the link to `post` made so far (its title changed: `npm start`'s quick rebuild). */
+export function forgetPostLink(post: Post): void {
+  links.delete(post);
+}
+
 export function tagUrl(slug: string): string {
   return `/tags/${slug}/`;
 }

@@ -65,20 +65,31 @@ describe("npm start, when only a post's text changes", () => {
     assert.ok(quickRuns() >= 3, `quick rebuilds:\n${server.output}`);
   });
 
-  it("rebuilds everything when the title changes, and the home page shows it", async () => {
+  it("writes the pages that link to the post when its title changes", async () => {
     await editUntil(file, xen("No link any more.\n", "Xen One, Retitled"), async () => (await page("/")).includes("Xen One, Retitled"), "the new title on the home page");
-    assert.match(server.output, /rebuilding everything: posts\/main\/2008\/xen-one\.md: more than its text changed/);
-    // Other pages showing the title follow too: the post it shares a tag with lists it as related.
+    assert.match(server.output, /1 post re-rendered \(the text and title changed\)/);
+    // The post it shares a tag with lists it as related, its neighbour links to it, and the lists hold it.
     assert.match(await page("/main/2008/06/xen-two/"), /Xen One, Retitled/);
+    assert.match(await page("/tags/xen/"), /Xen One, Retitled/);
+    assert.match(await page("/main/"), /Xen One, Retitled/);
+    assert.match(await page("/archive/2008/06/"), /Xen One, Retitled/);
+    assert.match(await page("/feed.xml"), /Xen One, Retitled/);
+    assert.match(await page("/main/2008/06/xen-one/"), /<h1[^>]*>Xen One, Retitled<\/h1>/);
   });
 
-  it("rebuilds everything when the first paragraph, the summary lists show, changes", async () => {
-    const text = post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen]`, "A new first paragraph.\n\nNo link any more.\n");
+  it("rebuilds everything when the tags change", async () => {
+    await editUntil(file, post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen, Citrix]`, "A post about Xen.\n\nNo link any more.\n"), async () => (await page("/tags/citrix/")).includes("Xen One, Retitled"), "the new tag's page");
+    assert.match(server.output, /rebuilding everything: posts\/main\/2008\/xen-one\.md: more than its text, title or summary changed/);
+  });
+
+  it("writes the lists again when the first paragraph, the summary they show, changes", async () => {
+    const text = post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen, Citrix]`, "A new first paragraph.\n\nNo link any more.\n");
     await editUntil(file, text, async () => (await page("/tags/xen/")).includes("A new first paragraph."), "the new summary on the tag page");
+    assert.match(await page("/"), /A new first paragraph\./);
   });
 
   it("rebuilds everything for a link that needs checking, and reports it when broken", async () => {
-    await editUntil(file, xen("See [nothing](no-such-post.md).\n", "Xen One, Retitled"), () => /no-such-post\.md: no such post/.test(server.output), "the broken link reported");
-    await editUntil(file, xen("Fixed again.\n", "Xen One, Retitled"), async () => (await page("/main/2008/06/xen-one/")).includes("Fixed again"), "the fixed page");
+    await editUntil(file, post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen, Citrix]`, "A new first paragraph.\n\nSee [nothing](no-such-post.md).\n"), () => /no-such-post\.md: no such post/.test(server.output), "the broken link reported");
+    await editUntil(file, post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen, Citrix]`, "A new first paragraph.\n\nFixed again.\n"), async () => (await page("/main/2008/06/xen-one/")).includes("Fixed again"), "the fixed page");
   });
 });
