@@ -186,6 +186,8 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
   // npm start: the files saved since the last rebuild, and whether the last one built without problems.
   let saved: readonly string[] = [];
   let lastGood = false;
+  // Whether this build's load succeeded (the dev server keeps serving the last good archive when it did not).
+  let loaded = false;
   const linkedPages = new LinkedPages();
   config.on("eleventy.beforeWatch", (queue: readonly string[]) => {
     saved = queue;
@@ -215,6 +217,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       console.log(`[backlist] rebuilding everything: ${update.reason}`);
     }
     lastGood = false;
+    loaded = false;
     if (mode !== "build") watchDeletions([settings.postsDir, settings.dataDir]);
     if (!told && !process.env.BACKLIST_CONTENT && contentDirs().sample) {
       console.error(`[backlist] This project has no archive of its own yet: showing the sample archive (${SAMPLE_DIR}/). Start yours with npm run init.`);
@@ -251,6 +254,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       fail(error, mode);
     }
     setDevProblems([]);
+    loaded = true;
     await timed("images", () => media.render([...archive.posts, ...archive.drafts]));
     archive.warnings.push(...media.warnings);
     reportImages(media);
@@ -297,7 +301,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
       console.error(`[backlist] ${error.message}\nThe pages show these errors until they are fixed.`);
       setDevProblems(problems);
     }
-    lastGood = problems.length === 0;
+    lastGood = loaded && problems.length === 0;
     linkedPages.clear();
     const record = runMode === "build" ? undefined : (url: string, html: string) => linkedPages.record(url, html);
     writtenPages = await writeDirectPages(config, store, output, written.length, undefined, record);
