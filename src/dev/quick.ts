@@ -18,8 +18,8 @@ export function quickSources(queue: readonly string[], root: string, postsDir: s
   if (queue.length === 0) return undefined;
   const posts = `${path.posix.normalize(postsDir.split(path.sep).join("/")).replace(/\/$/, "")}/`;
   const saved: SavedPost[] = [];
-  for (const entry of new Set(queue)) {
-    const source = path.relative(root, path.resolve(root, entry)).split(path.sep).join("/");
+  const sources = new Set(queue.map((entry) => path.relative(root, path.resolve(root, entry)).split(path.sep).join("/")));
+  for (const source of sources) {
     if (!source.startsWith(posts) || !source.endsWith(".md") || isPageSource(source, postsDir)) return undefined;
     const file = path.join(root, source);
     if (!existsSync(file)) return undefined;
