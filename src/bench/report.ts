@@ -91,6 +91,11 @@ export function spread(values: readonly (number | undefined)[]): string {
   return known.length === 1 ? s(mid) : `${s(mid)} (${s(known[0])}–${s(known.at(-1))})`;
 }
 
+/** A dev-loop edit's times: `median (min–max) s of k`, or "n/a". */
+function edits(values: readonly number[]): string {
+  return values.length ? `${spread(values)} s of ${values.length}` : "n/a";
+}
+
 /** The lines saying how many builds were counted, their spread, and how busy the machine was. */
 function roundsLines(run: RunResult): string[] {
   const out: string[] = [];
@@ -111,8 +116,8 @@ function roundsLines(run: RunResult): string[] {
   const dev = run.devLoop;
   if (dev) {
     out.push(
-      `  dev loop      npm start's first build ${s(dev.firstBuildMs)} s; text edit → its page ${s(dev.textEditMs)} s; ` +
-        `title edit → the home page ${s(dev.titleEditMs)} s; new post → its page ${s(dev.newPostMs)} s${dev.error ? " (did not finish)" : ""}`,
+      `  dev loop      npm start's first build ${s(dev.firstBuildMs)} s; text edit → its page ${edits(dev.textEditMs)}; ` +
+        `title edit → the home page ${edits(dev.titleEditMs)}; new post → its page ${s(dev.newPostMs)} s${dev.error ? " (did not finish)" : ""}`,
     );
   }
   if (run.load) {
