@@ -4,7 +4,8 @@
  * per regular page of a section of `content/` (`content/posts/x.md`, or a
  * page bundle, `content/posts/x/index.md` with its images beside it), each
  * skipped with its reason when it is no post (a section's `_index.md`, a
- * page outside any section, a headless bundle, a page Hugo never renders)
+ * page outside any section, a headless bundle, a page Hugo never renders,
+ * one whose `expiryDate` has passed)
  * or cannot be read (front matter no reader takes, no date).
  *
  * A post's body has its shortcodes read (src/import/hugo-shortcodes.ts)
@@ -285,6 +286,16 @@ export function readHugoSite(folder: string, shown: string, now: number = Date.n
     return undefined;
   };
 
+  // Each bundle's own files, found once.
+  const bundleFiles = new Map<string, string[]>();
+  for (const file of files) {
+    const bundle = bundleOf(file);
+    if (bundle === undefined) continue;
+    let list = bundleFiles.get(bundle);
+    if (!list) bundleFiles.set(bundle, (list = []));
+    list.push(file);
+  }
+
   const drafts: Draft[] = [];
   const byKey = new Map<string, string>();
   const byBase = new Map<string, string[]>();
@@ -415,9 +426,10 @@ export function readHugoSite(folder: string, shown: string, now: number = Date.n
     if (expiry !== undefined) {
       const parsed = parseJekyllDate(expiry, config.timeZone);
       const moment = parsed.ok ? Date.parse(/T/.test(parsed.value) ? parsed.value : `${parsed.value}T00:00:00Z`) : NaN;
+      // Gone from the old site, and, as a draft, a page no published post could link to by its old address: left out.
       if (Number.isFinite(moment) && moment <= now) {
-        item.draft = true;
-        item.warnings?.push(`expiryDate: expired on ${parsed.ok ? parsed.day : expiry}, so Hugo no longer published it; imported as a draft`);
+        item.skip = `expired (expiryDate ${parsed.ok ? parsed.day : expiry}): Hugo no longer published it`;
+        continue;
       }
     }
     const summary = text(data.summary) ?? text(data.description);
@@ -452,8 +464,8 @@ export function readHugoSite(folder: string, shown: string, now: number = Date.n
     // A bundle's own files, by their old addresses beside the page.
     if (isIndex && bundle !== undefined) {
       item.resources = [];
-      for (const resource of files) {
-        if (!resource.startsWith(`${bundle}/`) || resource === file) continue;
+      for (const resource of bundleFiles.get(bundle) ?? []) {
+        if (resource === file) continue;
         const ext = path.posix.extname(resource).toLowerCase();
         if (MARKDOWN_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext)) continue;
         const url = new URL(resource.slice(bundle.length + 1).split("/").map(encodeURIComponent).join("/"), item.link.endsWith("/") ? item.link : `${item.link}/`).href;
@@ -464,7 +476,9 @@ export function readHugoSite(folder: string, shown: string, now: number = Date.n
     const key = pageKey(relative);
     byKey.set(key, item.link);
     const base = path.posix.basename(key);
-    byBase.set(base, [...(byBase.get(base) ?? []), item.link]);
+    let sameName = byBase.get(base);
+    if (!sameName) byBase.set(base, (sameName = []));
+    sameName.push(item.link);
   }
 
   // The bodies, once every post's old address is known.

@@ -67,7 +67,7 @@ describe("importing a Hugo site", () => {
     const result = imported();
     assert.equal(result.status, 0, result.output);
     assert.match(result.stdout, /^Source: .*hugo-site: Hugo site \(detected: a folder with content\/ and config\.toml\)$/m);
-    assert.match(result.stdout, /\(Hugo site, 14 items\) into posts\/main\/:\n  9 created, 0 updated, 0 unchanged, 0 conflicts, 5 skipped\n  skipped: 2 section page, 1 headless, 1 not in a section, 1 unreadable front matter\n/);
+    assert.match(result.stdout, /\(Hugo site, 14 items\) into posts\/main\/:\n  8 created, 0 updated, 0 unchanged, 0 conflicts, 6 skipped\n  skipped: 2 section page, 1 expired, 1 headless, 1 not in a section, 1 unreadable front matter\n/);
     assert.match(result.stdout, /content\/_index\.md \(section page "Home"\): skipped: section page \(_index\): a list of the section's pages, not a post/);
     assert.match(result.stdout, /content\/about\.md \(page "About"\): skipped: not in a section: a page of the site, not a post/);
     assert.match(result.stdout, /content\/posts\/headless-bundle\/index\.md \(post "Shared images"\): skipped: headless/);
@@ -78,7 +78,7 @@ describe("importing a Hugo site", () => {
     assert.match(result.stdout, /hugo-site\/content\/posts\/json-post\.md:14: \{\{< rawhtml >\}\} \(.*its inner text kept\)/);
     assert.match(result.stdout, /hugo-site\/content\/posts\/yaml-post\.md:30: \{\{< gallery dir="\/images\/trip" >\}\}/);
     assert.match(result.stdout, /posts\/main\/2018\/dated-name\.md: title: the post has none; written as "Dated Name"/);
-    assert.match(result.stdout, /posts\/main\/2019\/expired\.md: expiryDate: expired on 2020-01-01, so Hugo no longer published it; imported as a draft/);
+    assert.match(result.stdout, /content\/posts\/expired\.md \(post "An offer that ended"\): skipped: expired \(expiryDate 2020-01-01\): Hugo no longer published it/);
     assert.match(result.stdout, /posts\/main\/2020\/html-note\.md: 1 script/);
     assert.match(result.stdout, /local +bundled\/photo\.png ← https:\/\/hugo\.example\.com\/2021\/06\/a-page-bundle\/photo\.png/);
     assert.match(result.stdout, /local +hello-hugo\/gopher\.png ← https:\/\/hugo\.example\.com\/images\/gopher\.png/);
@@ -136,7 +136,6 @@ describe("importing a Hugo site", () => {
     assert.match(source("posts/main/2018/dated-name.md"), /^date: "2018-11-02"$/m);
     assert.match(source("posts/main/2020/draft-idea.md"), /^draft: true$/m);
     assert.match(source("posts/main/2020/draft-idea.md"), /^date: "2020-05-05T21:15:00\+02:00"$/m);
-    assert.match(source("posts/main/2019/expired.md"), /^draft: true$/m);
     assert.match(source("_data/authors.yaml"), /^cleo:\n  name: Cleo Coder$/m);
     assert.match(source("_data/site.yaml"), /^old_origins:\n  - https:\/\/hugo\.example\.com$/m);
   });
@@ -149,7 +148,6 @@ describe("importing a Hugo site", () => {
     const site = path.join(project.root, "_site");
     for (const url of POSTS) assert.ok(existsSync(path.join(site, url, "index.html")), url);
     assert.equal(existsSync(path.join(site, "main/2020/05/draft-idea/index.html")), false, "a draft is not built");
-    assert.equal(existsSync(path.join(site, "main/2019/12/expired/index.html")), false, "an expired post is a draft");
     const redirects = readFileSync(path.join(site, "_redirects"), "utf8");
     const moved: [from: string, to: string][] = [
       ["/2018/11/dated-name/", "/main/2018/11/dated-name/"],
@@ -183,7 +181,7 @@ describe("importing a Hugo site", () => {
     const again = project.run("src/tools/import.ts", [SITE, "--blog", "main", "--from", "hugo"]);
     assert.equal(again.status, 0, again.output);
     assert.match(again.stdout, /Hugo site \(--from hugo\)/);
-    assert.match(again.stdout, /0 created, 0 updated, 9 unchanged, 0 conflicts, 5 skipped/);
+    assert.match(again.stdout, /0 created, 0 updated, 8 unchanged, 0 conflicts, 6 skipped/);
     assert.match(again.stdout, /4 files in 2 posts: 0 local, 0 downloaded, 0 from the web archive, 4 already there, 0 missing/);
     assert.deepEqual(postsTree(project, "latin1"), before);
   });

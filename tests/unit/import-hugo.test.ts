@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { readHugoFrontMatter } from "../../src/import/hugo-frontmatter.ts";
 import { defaultHugoPath, expandHugoPermalink, hugoUrlize } from "../../src/import/hugo-permalink.ts";
-import { convertShortcodes, parseParams, unescapeShortcodes } from "../../src/import/hugo-shortcodes.ts";
+import { type ShortcodeContext, convertShortcodes, parseParams, unescapeShortcodes } from "../../src/import/hugo-shortcodes.ts";
 import { hugoConfigFile, isHugoSite, pageKey, readHugoConfig, readHugoConfigData, readHugoSite } from "../../src/import/hugo.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -62,8 +62,8 @@ describe("Hugo shortcodes", () => {
     "other-post": "https://old.example.org/2019/03/other/",
     "posts/other": "https://old.example.org/2019/03/other/",
   };
-  const context = { format: "markdown" as const, pageUrl: (name: string) => pages[pageKey(name)], param: (key: string) => (key === "motto" ? "Sharp tools" : undefined) };
-  const convert = (source: string, extra: Partial<typeof context> & { format?: "markdown" | "html"; firstLine?: number } = {}) => convertShortcodes(source, { ...context, ...extra });
+  const context: ShortcodeContext = { format: "markdown", pageUrl: (name: string) => pages[pageKey(name)], param: (key: string) => (key === "motto" ? "Sharp tools" : undefined) };
+  const convert = (source: string, extra: Partial<ShortcodeContext> = {}) => convertShortcodes(source, { ...context, ...extra });
 
   it("reads positional, named and quoted parameters", () => {
     const positional = parseParams(` go "linenos=table" `);
@@ -247,7 +247,7 @@ describe("reading a Hugo site", () => {
     assert.match(item("about.md").skip ?? "", /^not in a section/);
     assert.match(item("posts/headless-bundle/index.md").skip ?? "", /^headless/);
     assert.match(item("posts/broken.md").skip ?? "", /^unreadable front matter: content\/posts\/broken\.md:2: .*\(TOML\)$/);
-    assert.equal(feed.items.filter((i) => !i.skip).length, 9);
+    assert.equal(feed.items.filter((i) => !i.skip).length, 8);
     assert.equal(feed.site, "https://hugo.example.com/");
   });
 
@@ -272,10 +272,9 @@ describe("reading a Hugo site", () => {
     assert.deepEqual(dated.date, { value: "2018-11-02" });
     assert.equal(dated.slug, "dated-name");
     assert.equal(item("posts/draft-idea.md").draft, true);
-    const expired = item("posts/expired.md");
-    assert.equal(expired.draft, true);
-    assert.match(expired.warnings?.join() ?? "", /expiryDate: expired on 2020-01-01/);
-    assert.equal(readHugoSite(FIXTURE, "site", Date.parse("2019-12-15T00:00:00Z")).items.find((i) => i.file.endsWith("expired.md"))?.draft, false, "not yet expired");
+    assert.equal(item("posts/expired.md").skip, "expired (expiryDate 2020-01-01): Hugo no longer published it");
+    const before = readHugoSite(FIXTURE, "site", Date.parse("2019-12-15T00:00:00Z")).items.find((i) => i.file.endsWith("expired.md"));
+    assert.equal(before?.skip, undefined, "not yet expired");
     assert.equal(item("notes/quick-note.md").link, "https://hugo.example.com/notes/quick-note/");
     assert.equal(item("notes/html-note.html").link, "https://hugo.example.com/legacy/html-note.html");
     assert.deepEqual(feed.authors.map((a) => `${a.login}=${a.name}`).sort(), ["ana=Ana Gopher", "ben=Ben Builder", "cleo=Cleo Coder"]);
