@@ -265,8 +265,8 @@ describe("reading a Hugo site", () => {
     const bundle = item("posts/my-bundle/index.md");
     assert.equal(bundle.slug, "bundled");
     assert.deepEqual(bundle.aliases, ["/old/bundle/", "/posts/older-bundle/"]);
-    assert.deepEqual(bundle.resources, ["https://hugo.example.com/2021/06/a-page-bundle/chart.png", "https://hugo.example.com/2021/06/a-page-bundle/photo.png"]);
-    assert.equal(feed.localFiles?.size, 2);
+    assert.deepEqual(bundle.resources, ["https://hugo.example.com/2021/06/a-page-bundle/chart.png", "https://hugo.example.com/2021/06/a-page-bundle/photo.png", "https://hugo.example.com/2021/06/a-page-bundle/slides.pdf"]);
+    assert.equal(feed.localFiles?.size, 3);
     assert.equal(feed.mediaFolder, path.join(FIXTURE, "static"));
     const dated = item("posts/2018-11-02-dated-name.md");
     assert.deepEqual(dated.date, { value: "2018-11-02" });
