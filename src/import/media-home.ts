@@ -73,7 +73,12 @@ function postUrls(refs: MediaRefs, post: PlacedPost): string[] {
   const urls = refs.urlsIn(post.body);
   if (!post.extra?.length) return urls;
   const seen = new Set(urls.map(sameFileKey));
-  for (const url of post.extra) if (!seen.has(sameFileKey(url))) (seen.add(sameFileKey(url)), urls.push(url));
+  for (const url of post.extra) {
+    const key = sameFileKey(url);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    urls.push(url);
+  }
   return urls;
 }
 

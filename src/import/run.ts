@@ -1,10 +1,10 @@
 /**
- * One import: read and check every file (or Jekyll site folder, see
- * src/import/jekyll.ts), convert every item, decide what happens to each
- * post, page and comments file, and only then write. A file that cannot be
- * read as XML, or is not an export or feed, stops the import before
- * anything is written; any one item (a Jekyll post included) only gets its
- * outcome.
+ * One import: read and check every file (or Jekyll or Hugo site folder,
+ * see src/import/jekyll.ts and src/import/hugo.ts), convert every item,
+ * decide what happens to each post, page and comments file, and only then
+ * write. A file that cannot be read as XML, or is not an export or feed,
+ * stops the import before anything is written; any one item (a Jekyll or
+ * Hugo post included) only gets its outcome.
  *
  * For each post, page or comments file:
  *   new                               → created
@@ -124,7 +124,7 @@ export function parseSource(text: string, file: string): SourceFeed {
 
 const FORMAT_OF: Record<Exclude<SourceChoice, "jekyll" | "hugo">, SourceFeed["format"]> = { wordpress: "wxr", blogger: "blogger", rss: "rss", atom: "atom" };
 
-/** Reads and parses one file (decoded by its declared encoding) or Jekyll site folder; `from` is what `--from` said. */
+/** Reads and parses one file (decoded by its declared encoding) or Jekyll or Hugo site folder; `from` is what `--from` said. */
 export async function readSource(root: string, file: string, from?: SourceChoice): Promise<SourceFeed> {
   const absolute = path.resolve(root, file);
   let folder = false;

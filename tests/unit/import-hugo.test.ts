@@ -124,6 +124,14 @@ describe("Hugo shortcodes", () => {
     );
   });
 
+  it("reads nested paired shortcodes, each removed once with its inner text kept", () => {
+    const { text, removed } = convert('{{< tabs >}}\n{{< tab "Go" >}}Go text{{< /tab >}}\n{{< tab "Rust" >}}Rust text{{< /tab >}}\n{{< /tabs >}}');
+    assert.equal(text, "\nGo text\nRust text\n");
+    assert.deepEqual(removed.map((r) => `${r.line}: ${r.text}`), ["1: {{< tabs >}}", "2: {{< tab \"Go\" >}}", "3: {{< tab \"Rust\" >}}"]);
+    assert.equal(pageKey("/Posts/My-Bundle/index.md"), "posts/my-bundle");
+    assert.equal(pageKey("./other.markdown"), "other");
+  });
+
   it("never reads code: fences and inline code keep their shortcodes, Hugo's escape becomes the literal text", () => {
     const source = [
       "```go-html-template",
