@@ -88,7 +88,7 @@ export function isJekyllSite(folder: string): boolean {
   return siteSource(folder) !== undefined;
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   if (typeof value === "string") return value.trim() || undefined;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString();
@@ -128,7 +128,7 @@ export function titleFromSlug(slug: string): string {
     .join(" ");
 }
 
-function readSiteFile(site: string, relative: string): string | undefined {
+export function readSiteFile(site: string, relative: string): string | undefined {
   const file = confine(site, relative);
   if (file instanceof Error) return undefined;
   try {
@@ -139,7 +139,7 @@ function readSiteFile(site: string, relative: string): string | undefined {
 }
 
 /** The files below `relative` (confined to the site), depth first, in name order; `refused` collects the links that lead out of it. */
-function filesUnder(site: string, relative: string, refused: string[] = []): string[] {
+export function filesUnder(site: string, relative: string, refused: string[] = []): string[] {
   const out: string[] = [];
   const folder = confine(site, relative);
   if (folder instanceof Error) return out;
@@ -317,6 +317,8 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
   const origin = config.url || NO_ORIGIN;
   const site = `${origin}${config.baseurl}`;
   const feed = emptyFeed("jekyll", config.title, config.url ? `${site}/` : undefined);
+  // The site's own images and files are found in its folder.
+  feed.mediaFolder = source;
   const siteAuthors = readSiteAuthors(source);
   const used = new Map<string, SourceAuthor>();
   const prefix = source === root ? "" : "source/";

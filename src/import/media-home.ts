@@ -19,6 +19,8 @@ import type { MissingRecord } from "./state.ts";
 export interface MediaSettings {
   /** A local copy of the old uploads folder (`--media`), absolute. */
   mediaDir?: string;
+  /** The site's own files by their old address (`sameFileKey`), absolute (a Hugo page bundle's). */
+  localFiles?: ReadonlyMap<string, string>;
   /** `--fetch-media`. */
   fetch: boolean;
   /** Ask the web archive when the old host fails (`--no-archive` turns it off). */
@@ -62,6 +64,22 @@ export interface PlacedPost {
   body: string;
   /** Epoch ms of the post's date: the archive's snapshot nearest it is taken. */
   date: number;
+  /** Old addresses of files that are the post's own whether its body names them or not (a Hugo page bundle's). */
+  extra?: readonly string[];
+}
+
+/** The URLs a post's files come from: those its body names, then its own others, each once. */
+function postUrls(refs: MediaRefs, post: PlacedPost): string[] {
+  const urls = refs.urlsIn(post.body);
+  if (!post.extra?.length) return urls;
+  const seen = new Set(urls.map(sameFileKey));
+  for (const url of post.extra) {
+    const key = sameFileKey(url);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    urls.push(url);
+  }
+  return urls;
 }
 
 /** The media step for every placed post; `within` is the folder no write may leave (`<root>/posts/<blog>`). */
@@ -77,6 +95,7 @@ export async function bringMediaHome(
   const now = settings.now ?? (() => Date.now());
   const common: Partial<FetchMediaOptions> = {
     ...(settings.mediaDir ? { mediaDir: settings.mediaDir } : {}),
+    ...(settings.localFiles?.size ? { localFiles: settings.localFiles } : {}),
     archive: settings.archive,
     ...(settings.archiveEndpoint ? { archiveEndpoint: settings.archiveEndpoint } : {}),
     download: { ...(settings.timeout ? { timeout: settings.timeout } : {}), ...(settings.maxBytes ? { maxBytes: settings.maxBytes } : {}) },
@@ -88,13 +107,13 @@ export async function bringMediaHome(
   const known = new Map(Object.entries(recordedMissing).map(([url, record]) => [sameFileKey(url), record]));
   const recalled = (url: string) => (settings.fetch && !settings.retryMissing ? known.get(sameFileKey(url)) : undefined);
 
-  const active = settings.fetch || settings.mediaDir !== undefined;
+  const active = settings.fetch || settings.mediaDir !== undefined || (settings.localFiles?.size ?? 0) > 0;
   const asked: { post: number; request: MediaRequest }[] = [];
   const remembered: { post: number; request: MediaRequest; record: MissingRecord }[] = [];
   // With nothing to bring home, only a folder an earlier import wrote to can have a file: the others need no look.
   const untouched: { post: number; url: string }[] = [];
   posts.forEach((post, index) => {
-    const urls = refs.urlsIn(post.body);
+    const urls = postUrls(refs, post);
     if (urls.length === 0) return;
     const folder = path.join(root, mediaFolderOf(post.file));
     const looked = active || existsSync(path.join(folder, SOURCES_FILE));
@@ -146,7 +165,7 @@ export async function bringMediaHome(
   const result: PostMedia[] = [];
   posts.forEach((post, index) => {
     const map = outcomes.get(index);
-    if (map?.size) result.push({ file: post.file, outcomes: refs.urlsIn(post.body).map((url) => map.get(url)!).filter(Boolean) });
+    if (map?.size) result.push({ file: post.file, outcomes: postUrls(refs, post).map((url) => map.get(url)!).filter(Boolean) });
   });
   const byFile = new Map(result.map((p) => [p.file, new Map(p.outcomes.map((o) => [o.url, o]))]));
   return {

@@ -1,10 +1,10 @@
 /**
- * One import: read and check every file (or Jekyll site folder, see
- * src/import/jekyll.ts), convert every item, decide what happens to each
- * post, page and comments file, and only then write. A file that cannot be
- * read as XML, or is not an export or feed, stops the import before
- * anything is written; any one item (a Jekyll post included) only gets its
- * outcome.
+ * One import: read and check every file (or Jekyll or Hugo site folder,
+ * see src/import/jekyll.ts and src/import/hugo.ts), convert every item,
+ * decide what happens to each post, page and comments file, and only then
+ * write. A file that cannot be read as XML, or is not an export or feed,
+ * stops the import before anything is written; any one item (a Jekyll or
+ * Hugo post included) only gets its outcome.
  *
  * For each post, page or comments file:
  *   new                               → created
@@ -31,7 +31,8 @@ import { type Attachment, FORMAT_NAMES, type SourceFeed, type SourceItem, checkX
 import { type ImportRecord, readState, resolveStateFile, sha256, stateFile, writeState } from "./state.ts";
 import { parseWxr } from "./wxr.ts";
 import { parseBlogger } from "./blogger.ts";
-import { isJekyllSite, readJekyllSite, siteSource } from "./jekyll.ts";
+import { isJekyllSite, readJekyllSite } from "./jekyll.ts";
+import { hugoConfigFile, isHugoSite, readHugoSite } from "./hugo.ts";
 import { MediaRefs } from "./media.ts";
 import { type MediaSettings, type MediaStep, bringMediaHome, mediaReportLines } from "./media-home.ts";
 import { OldUrls } from "./xref.ts";
@@ -47,14 +48,14 @@ export interface ImportOptions {
   includeProtected?: boolean;
   /** What to do with the posts' images and files (`--media`, `--fetch-media`…); none: only what earlier imports brought home is used. */
   media?: MediaSettings;
-  /** `--from`: the kind of source; by default each file's is detected (a folder with `_posts/` is a Jekyll site). */
+  /** `--from`: the kind of source; by default each file's is detected (a folder with `_posts/` is a Jekyll site, one with `content/` and a Hugo config a Hugo site). */
   from?: SourceChoice;
   /** Progress output (a terminal bar by default). */
   progress?: (label: string, total: number) => Progress;
 }
 
 /** What `--from` may name. */
-export const SOURCE_CHOICES = ["jekyll", "wordpress", "blogger", "rss", "atom"] as const;
+export const SOURCE_CHOICES = ["jekyll", "hugo", "wordpress", "blogger", "rss", "atom"] as const;
 export type SourceChoice = (typeof SOURCE_CHOICES)[number];
 
 export type Outcome = "created" | "updated" | "unchanged" | "overwritten" | "conflict" | "skipped";
@@ -94,8 +95,8 @@ export interface ImportReport {
   blog: string;
   /** How each source's kind was chosen: `site: Jekyll site (detected: a folder with _posts/)`. */
   chosen: string[];
-  /** Liquid and kramdown syntax removed from the Jekyll posts and pages, with the line in the site's file, and the file it went into. */
-  liquid: { source: string; line: number; text: string; why: string; file: string }[];
+  /** Liquid and kramdown syntax removed from the Jekyll posts and pages (`template` liquid) and shortcodes from the Hugo ones, with the line in the site's file, and the file it went into. */
+  liquid: { source: string; line: number; text: string; why: string; file: string; template: "liquid" | "shortcode" }[];
   /** Links to pages of the old site that were not imported, kept as absolute links, by post. */
   oldLinks: { file: string; href: string }[];
   /** The images and files of the posts, and what became of each. */
@@ -121,9 +122,9 @@ export function parseSource(text: string, file: string): SourceFeed {
   }
 }
 
-const FORMAT_OF: Record<Exclude<SourceChoice, "jekyll">, SourceFeed["format"]> = { wordpress: "wxr", blogger: "blogger", rss: "rss", atom: "atom" };
+const FORMAT_OF: Record<Exclude<SourceChoice, "jekyll" | "hugo">, SourceFeed["format"]> = { wordpress: "wxr", blogger: "blogger", rss: "rss", atom: "atom" };
 
-/** Reads and parses one file (decoded by its declared encoding) or Jekyll site folder; `from` is what `--from` said. */
+/** Reads and parses one file (decoded by its declared encoding) or Jekyll or Hugo site folder; `from` is what `--from` said. */
 export async function readSource(root: string, file: string, from?: SourceChoice): Promise<SourceFeed> {
   const absolute = path.resolve(root, file);
   let folder = false;
@@ -132,10 +133,16 @@ export async function readSource(root: string, file: string, from?: SourceChoice
   } catch {
     folder = false;
   }
-  if (folder || from === "jekyll") {
-    if (from !== undefined && from !== "jekyll") throw new ToolError(`${file} is a folder: --from ${from} reads a file; nothing was imported`);
+  if (folder || from === "jekyll" || from === "hugo") {
+    if (from !== undefined && from !== "jekyll" && from !== "hugo") throw new ToolError(`${file} is a folder: --from ${from} reads a file; nothing was imported`);
+    if (from === "hugo") {
+      if (!folder) throw new ToolError(`${file}: --from hugo reads a site's folder (the one holding content/ and hugo.toml or config.toml); nothing was imported`);
+      if (!isHugoSite(absolute)) throw new ToolError(`${file}: a folder, but no Hugo site (it needs a content/ folder and a hugo.toml, config.toml, their .yaml or .json forms, or config/_default/); nothing was imported`);
+      return readHugoSite(absolute, file.replace(/\/+$/, ""));
+    }
     if (!folder) throw new ToolError(`${file}: --from jekyll reads a site's folder (the one holding _posts/ and _config.yml); nothing was imported`);
-    if (!isJekyllSite(absolute)) throw new ToolError(`${file}: a folder, but no Jekyll site (it has no _posts folder); nothing was imported`);
+    if (from === undefined && !isJekyllSite(absolute) && isHugoSite(absolute)) return readHugoSite(absolute, file.replace(/\/+$/, ""));
+    if (!isJekyllSite(absolute)) throw new ToolError(`${file}: a folder, but no Jekyll site (it has no _posts folder) nor Hugo site (a content/ folder beside hugo.toml or config.toml); nothing was imported`);
     return readJekyllSite(absolute, file.replace(/\/+$/, ""));
   }
   const feed = await readSourceFile(root, file);
@@ -177,14 +184,17 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const feed = await readSource(root, file, options.from);
     feeds.push(feed);
     // A file's kind is named on the report's "Imported" line already; a folder's, and what --from said, here.
-    if (options.from || feed.format === "jekyll") {
-      chosen.push(`${file}: ${FORMAT_NAMES[feed.format]} (${options.from ? `--from ${options.from}` : "detected: a folder with _posts/"})`);
+    if (options.from || feed.format === "jekyll" || feed.format === "hugo") {
+      const detected = feed.format === "hugo" ? `detected: a folder with content/ and ${hugoConfigFile(path.resolve(root, file)) ?? "a Hugo config"}` : "detected: a folder with _posts/";
+      chosen.push(`${file}: ${FORMAT_NAMES[feed.format]} (${options.from ? `--from ${options.from}` : detected})`);
     }
   }
-  // A Jekyll site's images and files are in the site's folder: it is the local copy, unless --media names another.
-  const siteFolder = options.files.find((_, i) => feeds[i]?.format === "jekyll");
+  // A site's images and files are in its folder (a Jekyll site's own, a Hugo site's static/): it is the local copy, unless --media names another.
   const mediaSettings: MediaSettings = { fetch: false, archive: false, ...options.media };
-  if (siteFolder !== undefined && mediaSettings.mediaDir === undefined) mediaSettings.mediaDir = siteSource(path.resolve(root, siteFolder));
+  const siteMedia = feeds.find((feed) => feed.mediaFolder !== undefined)?.mediaFolder;
+  if (siteMedia !== undefined && mediaSettings.mediaDir === undefined) mediaSettings.mediaDir = siteMedia;
+  const localFiles = new Map(feeds.flatMap((feed) => [...(feed.localFiles ?? [])]));
+  if (localFiles.size) mediaSettings.localFiles = localFiles;
   const items: SourceItem[] = feeds.flatMap((feed) => feed.items);
   const attachments = new Map<string, Attachment>();
   for (const feed of feeds) for (const [id, attachment] of feed.attachments) if (!attachments.has(id)) attachments.set(id, attachment);
@@ -235,7 +245,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const step = await bringMediaHome(
     root,
     path.join(root, base),
-    placements.map((placement) => ({ file: placement.file, body: placement.post.body, date: placement.post.parsed.start })),
+    placements.map((placement) => ({ file: placement.file, body: placement.post.body, date: placement.post.parsed.start, extra: items[placement.post.index]?.resources })),
     media,
     mediaSettings,
     state.missing,
@@ -245,8 +255,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   else delete state.missing;
 
   const authorsFile = await writeAuthors(root, plan.added);
-  // The WordPress, Blogger and Jekyll sites' origins, so links to them by full URL lead to the imported posts.
-  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr" || feed.format === "blogger" || feed.format === "jekyll").map((feed) => feed.site), data.site.url);
+  // The WordPress, Blogger, Jekyll and Hugo sites' origins, so links to them by full URL lead to the imported posts.
+  const originsAdded = originsToAdd(data.site.old_origins ?? [], feeds.filter((feed) => feed.format === "wxr" || feed.format === "blogger" || feed.format === "jekyll" || feed.format === "hugo").map((feed) => feed.site), data.site.url);
   const siteFile = await writeOldOrigins(root, originsAdded);
   const report: ImportReport = {
     files: options.files,
@@ -288,7 +298,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     });
     record(state.items, post, "", placement.file.slice(base.length), text, outcome.outcome);
     collect(report, post, placement);
-    for (const removed of post.liquid) report.liquid.push({ source: items[post.index]?.file ?? "", ...removed, file: placement.file });
+    const template = items[post.index]?.key.startsWith("hugo:") ? "shortcode" : "liquid";
+    for (const removed of post.liquid) report.liquid.push({ source: items[post.index]?.file ?? "", ...removed, file: placement.file, template });
     for (const href of post.oldLinks) report.oldLinks.push({ file: placement.file, href });
     if (post.comments.length) {
       const file = commentsFile(placement.file);
@@ -423,6 +434,7 @@ export function formatReport(report: ImportReport): string {
     outcome === "conflict" ? plural(count(outcome), "conflict") : `${count(outcome)} ${outcome}`,
   );
   const jekyll = report.formats.includes("jekyll");
+  const hugo = report.formats.includes("hugo");
   const lines = [
     ...(report.chosen.length ? [`Source: ${report.chosen.join("; ")}`] : []),
     `Imported ${report.files.join(", ")} (${formats}, ${plural(report.results.length, "item")}) into ${POSTS_DIR}/${report.blog}/:`,
@@ -458,9 +470,14 @@ export function formatReport(report: ImportReport): string {
     `Comments: ${plural(report.comments.written, "comment")} in ${plural(report.comments.files, "file")}` +
       (left.length ? `; left out ${left.join(", ")}` : ""),
   );
-  if (jekyll) {
-    lines.push(`Liquid and kramdown syntax removed (not drawn by the import): ${report.liquid.length || "none"}`);
-    for (const removed of report.liquid) lines.push(`  ${removed.source}:${removed.line}: ${removed.text} (${removed.why}) → ${removed.file}`);
+  for (const [shown, template, what] of [[jekyll, "liquid", "Liquid and kramdown syntax"], [hugo, "shortcode", "Shortcodes"]] as const) {
+    if (!shown) continue;
+    const removed = report.liquid.filter((entry) => entry.template === template);
+    const count = template === "liquid" ? removed.length || "none" : removed.length ? plural(removed.length, "shortcode") : "none";
+    lines.push(`${what} removed (not drawn by the import): ${count}`);
+    for (const entry of removed) lines.push(`  ${entry.source}:${entry.line}: ${entry.text} (${entry.why}) → ${entry.file}`);
+  }
+  if (jekyll || hugo) {
     lines.push(`Links to pages of the old site that were not imported (kept as absolute links): ${report.oldLinks.length || "none"}`);
     for (const link of report.oldLinks) lines.push(`  ${link.file}: ${link.href}`);
   }

@@ -10,7 +10,7 @@ import { parseArchiveDate } from "../dates.ts";
 import { ToolError } from "./project.ts";
 import { isBloggerExport } from "./blogger.ts";
 
-export type SourceFormat = "wxr" | "rss" | "atom" | "blogger" | "jekyll";
+export type SourceFormat = "wxr" | "rss" | "atom" | "blogger" | "jekyll" | "hugo";
 
 /** Why an item is not imported: one of these, or `unsupported type (…)`. */
 export type SkipReason = string;
@@ -96,8 +96,10 @@ export interface SourceItem {
   noOriginal?: boolean;
   /** What the source's reader noticed about the item, for the report. */
   warnings?: string[];
-  /** Template tags removed from the body (Jekyll's Liquid), with their lines in `file`. */
+  /** Template tags removed from the body (Jekyll's Liquid, Hugo's shortcodes), with their lines in `file`. */
   liquid?: { line: number; text: string; why: string }[];
+  /** The old addresses of files that are the item's own whether its body names them or not (a Hugo page bundle's), brought home with it. */
+  resources?: string[];
 }
 
 /** An image of the export (`wp:post_type` attachment), for galleries. */
@@ -133,6 +135,10 @@ export interface SourceFeed {
   mediaHosts?: string[];
   /** What the reader noticed about the file as a whole (a Blogger export without the blog's address), for the report's warnings. */
   notices?: string[];
+  /** The folder of the site's own files, found there by their URL path (a Jekyll site's folder, a Hugo site's `static/`), absolute. */
+  mediaFolder?: string;
+  /** Files of the site by their old address (`sameFileKey`): a Hugo page bundle's, absolute paths inside the site. */
+  localFiles?: Map<string, string>;
 }
 
 export const FORMAT_NAMES: Record<SourceFormat, string> = {
@@ -141,6 +147,7 @@ export const FORMAT_NAMES: Record<SourceFormat, string> = {
   atom: "Atom feed",
   blogger: "Blogger export",
   jekyll: "Jekyll site",
+  hugo: "Hugo site",
 };
 
 /** Refuses text that is not well-formed XML, naming the line and column. */

@@ -33,6 +33,8 @@ import { downloadArchived } from "./wayback.ts";
 export interface FetchMediaOptions {
   /** A local copy of the old uploads folder (`--media`), or none. */
   mediaDir?: string;
+  /** Files of the old site by their address (`sameFileKey`), absolute paths already confined to the site (a Hugo page bundle's): looked up first. */
+  localFiles?: ReadonlyMap<string, string>;
   /** Download from the old host and the web archive (`--fetch-media`). */
   fetch: boolean;
   /** Ask the web archive when the old host fails. */
@@ -268,6 +270,12 @@ export class MediaFetcher {
   }
 
   async #fromLocal(url: string): Promise<Got | undefined> {
+    const own = this.options.localFiles?.get(sameFileKey(url));
+    if (own !== undefined && existsSync(own) && statSync(own).isFile()) {
+      const ext = extensionOf(new URL(`file:///${path.basename(own)}`));
+      const type = Object.entries(ACCEPTED_TYPES).find(([, e]) => e === ext || (ext === "jpeg" && e === "jpg"))?.[0] ?? "";
+      if (acceptedType(type, new URL(`file:///${encodeURIComponent(path.basename(own))}`))) return { ok: true, bytes: await readFile(own), contentType: type, from: "local", path: own };
+    }
     const dir = this.options.mediaDir;
     if (!dir) return undefined;
     for (const candidate of localCandidates(url)) {

@@ -3,7 +3,7 @@
  *   [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]`
  *
  * Imports WordPress exports (WXR), Blogger exports, RSS 2.0 or Atom feeds,
- * or a Jekyll or Octopress site's folder into
+ * or a Jekyll, Octopress or Hugo site's folder into
  * `posts/<blog>/`: one markdown post per post, one page per page, each
  * post's approved comments beside it, the export's authors into
  * `_data/authors.yaml`, old addresses kept as aliases. Every item gets an
@@ -22,7 +22,7 @@ import { type ImportOptions, SOURCE_CHOICES, type SourceChoice, formatReport, ru
 import { isMain, runTool } from "./command.ts";
 
 export const USAGE =
-  "usage: npm run import -- <export.xml|feed.xml|jekyll-site/>… --blog <id> [--from <kind>] [--author <id>] [--include-protected] [--force]\n" +
+  "usage: npm run import -- <export.xml|feed.xml|jekyll-site/|hugo-site/>… --blog <id> [--from <kind>] [--author <id>] [--include-protected] [--force]\n" +
   "         [--media <folder>] [--fetch-media] [--no-archive] [--archive-endpoint <url>] [--retry-missing]";
 
 export const HELP = `${USAGE}
@@ -30,16 +30,19 @@ export const HELP = `${USAGE}
 Imports a WordPress export (WXR; several files of one site may be given at
 once, as WordPress splits big ones), a Blogger export (Settings → "Back up
 content": posts, pages, labels and comment threads; settings, template and
-drafts skipped), an RSS 2.0 feed, an Atom feed, or a Jekyll or Octopress
-site (its folder, holding _posts/ and _config.yml) into posts/<blog>/.
+drafts skipped), an RSS 2.0 feed, an Atom feed, a Jekyll or Octopress
+site (its folder, holding _posts/ and _config.yml), or a Hugo site (its
+folder, holding content/ and hugo.toml, config.toml, their .yaml or .json
+forms, or config/_default/) into posts/<blog>/.
 Every item gets an outcome: created, updated, unchanged, conflict, or
 skipped with its reason; the report lists them.
 
 Options:
   --blog <id>            the blog the posts go into (an entry of _data/blogs.yaml); required
-  --from <kind>          what the sources are: jekyll, wordpress, blogger, rss or atom; by default
-                         a folder with _posts/ is a Jekyll site and a file's kind is read
-                         from it (the report says which was chosen)
+  --from <kind>          what the sources are: jekyll, hugo, wordpress, blogger, rss or atom;
+                         by default a folder with _posts/ is a Jekyll site, one with content/
+                         and a Hugo config file a Hugo site, and a file's kind is read from
+                         it (the report says which was chosen)
   --author <id>          every post's author (an id of _data/authors.yaml); else each
                          post keeps its own author, the export's authors being added
                          to _data/authors.yaml
@@ -67,7 +70,7 @@ posts/<blog>/<year>/<slug>/, and the post refers to them as <slug>/<name>:
   --retry-missing        ask again for the files earlier imports could not get
                          (otherwise a re-import asks no one for them)
 A Jekyll site's own images and files (/images/x.png, {{ site.baseurl }}/assets/x.pdf)
-are taken from its folder.
+are taken from its folder; a Hugo site's from its page bundles and static/.
 A file that cannot be had keeps its absolute URL, and is listed in the report.
 Where each file came from is kept in the post folder's .sources.yaml.
 `;
