@@ -40,6 +40,9 @@ export interface DevLoopResult {
   textEditMs: number[];
   titleEditMs: number[];
   newPostMs?: number;
+  /** The rebuilds the server did as quick ones (src/content/reload.ts), and the reasons it gave for the others. */
+  quickRebuilds: number;
+  fullReasons: string[];
   /** What went wrong, when a step did not finish. */
   error?: string;
 }
@@ -95,7 +98,7 @@ export async function measureDevLoop(project: string, repo: string, port: number
   let output = "";
   server.stdout?.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   server.stderr?.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const result: DevLoopResult = { firstBuildMs: 0, textEditMs: [], titleEditMs: [] };
+  const result: DevLoopResult = { firstBuildMs: 0, textEditMs: [], titleEditMs: [], quickRebuilds: 0, fullReasons: [] };
   try {
     await timeUntil(async () => (await fetchText(`${base}/`)) !== undefined && output.includes("Watching"), timeoutMs);
     result.firstBuildMs = performance.now() - start;
@@ -134,6 +137,8 @@ export async function measureDevLoop(project: string, repo: string, port: number
   } catch (error) {
     result.error = `${error instanceof Error ? error.message : String(error)}\n${output.split("\n").slice(-15).join("\n")}`;
   } finally {
+    result.quickRebuilds = output.split(" re-rendered (").length - 1;
+    result.fullReasons = [...output.matchAll(/rebuilding everything: (.*)/g)].map((m) => m[1] ?? "");
     if (server.pid !== undefined) {
       try {
         process.kill(-server.pid, "SIGTERM");

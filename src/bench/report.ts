@@ -117,7 +117,8 @@ function roundsLines(run: RunResult): string[] {
   if (dev) {
     out.push(
       `  dev loop      npm start's first build ${s(dev.firstBuildMs)} s; text edit → its page ${edits(dev.textEditMs)}; ` +
-        `title edit → the home page ${edits(dev.titleEditMs)}; new post → its page ${s(dev.newPostMs)} s${dev.error ? " (did not finish)" : ""}`,
+        `title edit → the home page ${edits(dev.titleEditMs)}; new post → its page ${s(dev.newPostMs)} s${dev.error ? " (did not finish)" : ""}; ` +
+        `${dev.quickRebuilds} quick rebuilds${dev.fullReasons.length ? `, full ones: ${dev.fullReasons.join("; ")}` : ""}`,
     );
   }
   if (run.load) {
