@@ -14,7 +14,7 @@
  * Anything more is not a quick change, and the caller loads everything: a
  * new or deleted post, a changed date, tag or author, a data or comments
  * file, a new problem to report, a new link into the site that needs
- * checking, a post with its own files or images, a post citing a comment.
+ * checking, an image the post did not show before, a post citing a comment.
  * The reason is returned, for the dev server's log.
  *
  * Related posts are scored from the words and titles of every post: a
@@ -36,11 +36,19 @@ export interface SavedPost {
   bytes: Buffer;
 }
 
+/** The posts' own files and images (src/media/site.ts), as a quick rebuild uses them. */
+export interface QuickMedia {
+  /** Broken references to posts' files found so far, and root-relative images (checked with the site's links). */
+  readonly problems: readonly unknown[];
+  readonly siteLinks: readonly unknown[];
+  /** The files of its folder `post` shows as images. */
+  imagesOf(post: Post): string[];
+  /** Puts the (cached) images of `posts` into their HTML. */
+  render(posts: readonly Post[]): Promise<void>;
+}
+
 export interface QuickOptions extends LoadOptions {
-  /** Whether the post has a folder of its own files (src/media): its images are processed with the whole archive. */
-  hasOwnFiles(source: string): boolean;
-  /** How many references to posts' files and images the markdown has recorded so far (src/media/site.ts). */
-  mediaReferences(): number;
+  media: QuickMedia;
 }
 
 /**
@@ -97,7 +105,7 @@ interface Rendered {
  * Reads and renders `saved` again in `archive`, in place, when every one of
  * them is a quick change; else changes nothing and says why.
  */
-export function reloadBodies(archive: Archive, saved: readonly SavedPost[], options: QuickOptions): QuickUpdate | NotQuick {
+export async function reloadBodies(archive: Archive, saved: readonly SavedPost[], options: QuickOptions): Promise<QuickUpdate | NotQuick> {
   if (saved.length === 0) return { reason: "nothing saved" };
   const schemas = new Map<string, ReturnType<typeof postSchema>>();
   const schemaFor = (zone: string) => {
@@ -109,7 +117,6 @@ export function reloadBodies(archive: Archive, saved: readonly SavedPost[], opti
   for (const { source, bytes } of saved) {
     const old = archive.bySource.get(source);
     if (!old) return { reason: `${source} is a new post` };
-    if (options.hasOwnFiles(source)) return { reason: `${source} has files of its own` };
     const decoded = decodeUtf8(bytes, source);
     if (decoded.text === undefined) return { reason: `${source} is not UTF-8` };
     // A reply citing a comment is recorded in the comments' index, which only a full load rebuilds.
@@ -125,9 +132,15 @@ export function reloadBodies(archive: Archive, saved: readonly SavedPost[], opti
       oldAddresses: archive.oldAddresses ?? new OldAddresses([]),
       oldWarned: new Set(),
     };
-    const references = options.mediaReferences();
+    const { media } = options;
+    const before = { problems: media.problems.length, siteLinks: media.siteLinks.length, images: new Set(media.imagesOf(old)) };
     renderPost(fresh, { ...options, locale: options.locale ?? archive.site.language }, graph, problems, archive.site.url, archive.comments);
-    if (options.mediaReferences() !== references) return { reason: `${source} refers to images or files` };
+    if (media.problems.length > before.problems || media.siteLinks.length > before.siteLinks) return { reason: `${source} refers to files to check` };
+    // The images the last full build made and published are the ones it can show.
+    const images = media.imagesOf(fresh);
+    if (images.some((name) => !before.images.has(name))) return { reason: `${source} shows an image it did not show before` };
+    if (images.length) await media.render([fresh]);
+    if (media.problems.length > before.problems) return { reason: `${source} refers to files to check` };
     // Only the warnings the archive already reports (a file name that is not a slug, say).
     if (problems.some((p) => p.severity === "error" || !archive.warnings.some((w) => sameProblem(w, p)))) return { reason: `${source} has problems to report` };
     if (shown(fresh, false) !== shown(old, false)) return { reason: `${source}: more than its text, title or summary changed` };

@@ -88,14 +88,9 @@ export class MediaStore {
     return this.#siteLinks;
   }
 
-  /** Whether the post at `source` has a folder of its own files (as of the last `begin`). */
-  hasOwnFiles(source: string): boolean {
-    return (this.#folders.get(mediaFolderOf(source))?.size ?? 0) > 0;
-  }
-
-  /** How many references to posts' files the markdown has recorded since `begin`, problems included. */
-  get references(): number {
-    return this.#uses.length + this.#siteLinks.length + this.#problems.length + this.#warnings.length;
+  /** The files of its folder that `post` shows as images, as its markdown was last rendered. */
+  imagesOf(post: Post): string[] {
+    return this.#uses.filter((use) => use.post === post).map((use) => use.name);
   }
 
   /** Does the build publish a post's file at `relativePath` (`main/2008/06/xen/diagram.png`)? */

@@ -201,11 +201,7 @@ export function contentPlugin(config: UserConfig, options: Partial<ContentOption
     const sources = mode !== "build" && lastGood && store.loaded ? quickSources(saved, process.cwd(), settings.postsDir) : undefined;
     saved = [];
     if (sources) {
-      const update = timed("quick rebuild", () => reloadBodies(store.current, sources, {
-        ...loadOptions,
-        hasOwnFiles: (source) => media.hasOwnFiles(source),
-        mediaReferences: () => media.references,
-      }));
+      const update = await timed("quick rebuild", () => reloadBodies(store.current, sources, { ...loadOptions, media }));
       if ("posts" in update) {
         store.quick = update;
         store.refreshText();

@@ -4,7 +4,8 @@
  * that show its text; anything more rebuilds everything.
  */
 import assert from "node:assert/strict";
-import { statSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { makePng } from "../../src/media/png.ts";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { freePort } from "../../src/bench/devloop.ts";
@@ -16,17 +17,21 @@ function linkedFrom(html: string): string {
 }
 
 describe("npm start, when only a post's text changes", () => {
+  const apple = (text: string, more = "") => post(`title: Apple Browser\ndate: "2008-06-12"`, `Nothing to do with Xen.\n\n![The browser](apple/screen.png)\n\n${text}\n${more}`);
   // The first paragraph stays: it is the post's summary, which lists show (a new one rebuilds them all).
   const xen = (body: string, title = "Xen One") => post(`title: ${title}\ndate: "2008-06-10"\ntags: [Xen]`, `A post about Xen.\n\n${body}`);
   const project = new Project({
     ...MINIMAL_DATA,
     "posts/main/2008/xen-one.md": xen("The first version of the text.\n"),
     "posts/main/2008/xen-two.md": post(`title: Xen Two\ndate: "2008-06-11"\ntags: [Xen]`, "A post others link to.\n"),
-    "posts/main/2008/apple.md": post(`title: Apple Browser\ndate: "2008-06-12"`, "Nothing to do with Xen.\n"),
+    "posts/main/2008/apple.md": apple("First words."),
   });
   let base = "";
   let server: ReturnType<Project["serve"]>;
   before(async () => {
+    mkdirSync(path.join(project.root, "posts/main/2008/apple"), { recursive: true });
+    writeFileSync(path.join(project.root, "posts/main/2008/apple/screen.png"), makePng({ width: 800, height: 500, seed: 5 }));
+    writeFileSync(path.join(project.root, "posts/main/2008/apple/menu.png"), makePng({ width: 400, height: 300, seed: 6 }));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = project.serve(port);
@@ -86,6 +91,24 @@ describe("npm start, when only a post's text changes", () => {
     const text = post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen, Citrix]`, "A new first paragraph.\n\nNo link any more.\n");
     await editUntil(file, text, async () => (await page("/tags/xen/")).includes("A new first paragraph."), "the new summary on the tag page");
     assert.match(await page("/"), /A new first paragraph\./);
+  });
+
+  it("keeps a post's images in a quick rebuild, and rebuilds everything for an image it did not show before", async () => {
+    const apples = path.join(project.root, "posts/main/2008/apple.md");
+    const url = "/main/2008/06/apple/";
+    const before = quickRuns();
+    await editUntil(apples, apple("Second words."), async () => (await page(url)).includes("Second words."), "the edited text beside an image");
+    assert.ok(quickRuns() > before, "a quick rebuild");
+    const html = await page(url);
+    assert.match(html, /<img[^>]+srcset="\/main\/2008\/06\/apple\/screen\.png\.480w\.png 480w/, "the responsive image is still there");
+    const src = /<img[^>]+src="([^"]+)"/.exec(html)?.[1] ?? "";
+    assert.equal((await fetch(`${base}${src}`)).status, 200, src);
+    const quick = quickRuns();
+    await editUntil(apples, apple("Third words.", "![The menu](apple/menu.png)\n"), async () => (await page(url)).includes("Third words."), "the page with a second image");
+    assert.equal(quickRuns(), quick, "a new image is not a quick change");
+    assert.match(server.output, /apple\.md shows an image it did not show before/);
+    const menu = [...(await page(url)).matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "").find((s) => s.includes("menu")) ?? "menu image missing";
+    assert.equal((await fetch(`${base}${menu}`)).status, 200, menu);
   });
 
   it("rebuilds everything for a link that needs checking, and reports it when broken", async () => {
