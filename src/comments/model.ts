@@ -66,6 +66,27 @@ export class CommentIndex {
     list.push(citation);
   }
 
+  /**
+   * For a post rendered again in place (\`npm start\`'s quick rebuild): the
+   * citations made by \`from\` become \`to\`'s, those \`to\` made before are
+   * dropped. The sources of the posts whose comments either cited.
+   */
+  replaceCitations(from: Post, to: Post): string[] {
+    const touched = new Set<Comment>();
+    for (const [comment, list] of this.#citations) {
+      const kept = list.filter((citation) => citation.post !== to);
+      for (const citation of kept) if (citation.post === from) citation.post = to;
+      if (kept.length !== list.length || kept.some((citation) => citation.post === to)) touched.add(comment);
+      if (kept.length) this.#citations.set(comment, kept);
+      else this.#citations.delete(comment);
+    }
+    const sources: string[] = [];
+    for (const [source, comments] of this.#byPost) {
+      if ([...touched].some((comment) => comments.byId.get(comment.id) === comment)) sources.push(source);
+    }
+    return sources;
+  }
+
   /** The published posts citing `comment`, each once (its first citation), newest first. */
   citationsOf(comment: Comment): Citation[] {
     const list = this.#citations.get(comment);

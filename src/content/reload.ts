@@ -14,7 +14,7 @@
  * Anything more is not a quick change, and the caller loads everything: a
  * new or deleted post, a changed date, tag or author, a data or comments
  * file, a new problem to report, a new link into the site that needs
- * checking, an image the post did not show before, a post citing a comment.
+ * checking, an image the post did not show before.
  * The reason is returned, for the dev server's log.
  *
  * Related posts are scored from the words and titles of every post: a
@@ -119,8 +119,6 @@ export async function reloadBodies(archive: Archive, saved: readonly SavedPost[]
     if (!old) return { reason: `${source} is a new post` };
     const decoded = decodeUtf8(bytes, source);
     if (decoded.text === undefined) return { reason: `${source} is not UTF-8` };
-    // A reply citing a comment is recorded in the comments' index, which only a full load rebuilds.
-    if (decoded.text.includes("#comment-") || old.body.includes("#comment-")) return { reason: `${source} cites a comment` };
     const problems: Problem[] = [];
     const fresh = readPost(source, decoded.text, options, archive, schemaFor, problems);
     if (!fresh) return { reason: `${source} has problems to report` };
@@ -175,6 +173,8 @@ export async function reloadBodies(archive: Archive, saved: readonly SavedPost[]
       snippets.set(target, around);
       linked.add(target);
     }
+    // Its replies citing comments: the pages of the posts holding those comments say where they were answered.
+    for (const cited of archive.comments.replaceCitations(fresh, old)) linked.add(cited);
     for (let i = siteLinks.length - 1; i >= 0; i--) if (siteLinks[i]?.source === old.source) siteLinks.splice(i, 1);
     siteLinks.push(...graph.siteLinks);
   }

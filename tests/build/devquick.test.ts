@@ -18,6 +18,7 @@ function linkedFrom(html: string): string {
 
 describe("npm start, when only a post's text changes", () => {
   const apple = (text: string, more = "") => post(`title: Apple Browser\ndate: "2008-06-12"`, `Nothing to do with Xen.\n\n![The browser](apple/screen.png)\n\n${text}\n${more}`);
+  const mesh = (reply: boolean) => post(`title: Live Mesh\ndate: "2008-06-13"`, `An answer.\n\n${reply ? "::: reply Bob vista.md#comment-1\nIs it fast?\n:::\n\nIt is.\n" : "No reply here.\n"}`);
   // The first paragraph stays: it is the post's summary, which lists show (a new one rebuilds them all).
   const xen = (body: string, title = "Xen One") => post(`title: ${title}\ndate: "2008-06-10"\ntags: [Xen]`, `A post about Xen.\n\n${body}`);
   const project = new Project({
@@ -25,6 +26,9 @@ describe("npm start, when only a post's text changes", () => {
     "posts/main/2008/xen-one.md": xen("The first version of the text.\n"),
     "posts/main/2008/xen-two.md": post(`title: Xen Two\ndate: "2008-06-11"\ntags: [Xen]`, "A post others link to.\n"),
     "posts/main/2008/apple.md": apple("First words."),
+    "posts/main/2008/vista.md": post(`title: Vista Question\ndate: "2008-06-09"`, "A post with a comment.\n"),
+    "posts/main/2008/vista.comments.yaml": '- id: 1\n  author: Bob\n  date: "2008-06-09"\n  body: Is it fast?\n',
+    "posts/main/2008/mesh.md": mesh(true),
   });
   let base = "";
   let server: ReturnType<Project["serve"]>;
@@ -109,6 +113,17 @@ describe("npm start, when only a post's text changes", () => {
     assert.match(server.output, /apple\.md shows an image it did not show before/);
     const menu = [...(await page(url)).matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "").find((s) => s.includes("menu")) ?? "menu image missing";
     assert.equal((await fetch(`${base}${menu}`)).status, 200, menu);
+  });
+
+  it("follows a reply citing a comment: the comment says where it was answered, until the reply goes", async () => {
+    const answered = async () => /class="comment-answered-in"[\s\S]*?href="\/main\/2008\/06\/mesh\/"/.test(await page("/main/2008/06/vista/"));
+    assert.ok(await answered(), "answered in the first build");
+    const before = quickRuns();
+    const file = path.join(project.root, "posts/main/2008/mesh.md");
+    await editUntil(file, mesh(false), async () => !(await answered()), "the comment to lose its answer");
+    await editUntil(file, mesh(true), async () => await answered(), "the comment to be answered again");
+    assert.ok(quickRuns() >= before + 2, "quick rebuilds");
+    assert.match(await page("/main/2008/06/mesh/"), /It is\./);
   });
 
   it("rebuilds everything for a link that needs checking, and reports it when broken", async () => {
