@@ -464,7 +464,10 @@ export function formatReport(report: ImportReport): string {
   lines.push(`Removed from imported content: ${totals.size ? removedText(totals) : "nothing"}`);
   for (const { file, removed } of report.removed) lines.push(`  ${file}: ${removedText(removed)}`);
   const shortcodes = [...report.unknownShortcodes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  lines.push(`Unknown shortcodes (kept as text): ${shortcodes.length ? shortcodes.map(([name, n]) => `[${name}] ${n}`).join(", ") : "none"}`);
+  // WordPress's shortcodes: said for its exports, and for any source where some were found.
+  if (shortcodes.length || report.formats.includes("wxr")) {
+    lines.push(`Unknown shortcodes (kept as text): ${shortcodes.length ? shortcodes.map(([name, n]) => `[${name}] ${n}`).join(", ") : "none"}`);
+  }
   const left = [...report.comments.left].map(([reason, n]) => `${n} ${reason}`);
   lines.push(
     `Comments: ${plural(report.comments.written, "comment")} in ${plural(report.comments.files, "file")}` +
