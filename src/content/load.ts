@@ -315,12 +315,7 @@ async function loadPosts(options: LoadOptions, data: ArchiveData, problems: Prob
   const files = found.filter((file) => !inPostFolder(rel(options, file), sources));
   files.push(...(await symlinkedPosts(entries, options, problems)));
   files.sort();
-  const schemas = new Map<string, ReturnType<typeof postSchema>>();
-  const schemaFor = (zone: string) => {
-    let schema = schemas.get(zone);
-    if (!schema) schemas.set(zone, (schema = postSchema(zone)));
-    return schema;
-  };
+  const schemaFor = postSchemas();
 
   // A bounded number of files open at once: an archive of 20,000 posts stays under `ulimit -n`.
   const bytes = await mapLimit(files, LIMITS.openFiles, (file) => readFile(file));
@@ -366,6 +361,16 @@ async function symlinkedPosts(
     });
   }
   return files;
+}
+
+/** The front-matter schema of each time zone, made once per zone. */
+export function postSchemas(): (zone: string) => ReturnType<typeof postSchema> {
+  const schemas = new Map<string, ReturnType<typeof postSchema>>();
+  return (zone) => {
+    let schema = schemas.get(zone);
+    if (!schema) schemas.set(zone, (schema = postSchema(zone)));
+    return schema;
+  };
 }
 
 export function readPost(

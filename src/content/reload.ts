@@ -23,9 +23,8 @@
  */
 import type { Post, Archive } from "./model.ts";
 import { comparePosts } from "./model.ts";
-import { type LinkGraph, type LoadOptions, readPost, renderPost } from "./load.ts";
+import { type LinkGraph, type LoadOptions, postSchemas, readPost, renderPost } from "./load.ts";
 import { decodeUtf8 } from "./source.ts";
-import { postSchema } from "../schema/index.ts";
 import { OldAddresses } from "../redirects/oldlinks.ts";
 import type { LinkSnippet } from "../backlinks/context.ts";
 import type { Problem } from "../types.ts";
@@ -107,12 +106,7 @@ interface Rendered {
  */
 export async function reloadBodies(archive: Archive, saved: readonly SavedPost[], options: QuickOptions): Promise<QuickUpdate | NotQuick> {
   if (saved.length === 0) return { reason: "nothing saved" };
-  const schemas = new Map<string, ReturnType<typeof postSchema>>();
-  const schemaFor = (zone: string) => {
-    let schema = schemas.get(zone);
-    if (!schema) schemas.set(zone, (schema = postSchema(zone)));
-    return schema;
-  };
+  const schemaFor = postSchemas();
   const rendered: Rendered[] = [];
   for (const { source, bytes } of saved) {
     const old = archive.bySource.get(source);

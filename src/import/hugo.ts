@@ -30,7 +30,7 @@ import { readHugoFrontMatter, lowerKeys } from "./hugo-frontmatter.ts";
 import { defaultHugoPath, expandHugoPermalink } from "./hugo-permalink.ts";
 import { convertShortcodes } from "./hugo-shortcodes.ts";
 import { fromFileName, parseJekyllDate } from "./jekyll-date.ts";
-import { filesUnder, markdownToHtml, nameList, readSiteFile, text, titleFromSlug } from "./jekyll.ts";
+import { filesUnder, markdownToHtml, nameList, readContentFile, readSiteFile, text, titleFromSlug } from "./jekyll.ts";
 import { ToolError } from "./project.ts";
 import { type SourceAuthor, type SourceFeed, type SourceItem, emptyFeed } from "./source.ts";
 
@@ -348,13 +348,12 @@ export function readHugoSite(folder: string, shown: string, now: number = Date.n
       item.skip = "not in a section: a page of the site, not a post";
       continue;
     }
-    let source: string;
-    try {
-      source = readFileSync(path.join(site, file), "utf8");
-    } catch (error) {
-      item.skip = `unreadable file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    const read = readContentFile(site, file);
+    if ("unreadable" in read) {
+      item.skip = read.unreadable;
       continue;
     }
+    const source = read.text;
     const front = readHugoFrontMatter(source);
     if (!front.ok && !("none" in front)) {
       item.skip = `unreadable front matter: ${file}${front.line ? `:${front.line}` : ""}: ${front.message} (${front.format.toUpperCase()})`;

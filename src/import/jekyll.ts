@@ -138,6 +138,15 @@ export function readSiteFile(site: string, relative: string): string | undefined
   }
 }
 
+/** A content file of the site as text, or why it could not be read (an item's reason to be skipped). */
+export function readContentFile(site: string, relative: string): { text: string } | { unreadable: string } {
+  try {
+    return { text: readFileSync(path.join(site, relative), "utf8") };
+  } catch (error) {
+    return { unreadable: `unreadable file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
 /** The files below `relative` (confined to the site), depth first, in name order; `refused` collects the links that lead out of it. */
 export function filesUnder(site: string, relative: string, refused: string[] = []): string[] {
   const out: string[] = [];
@@ -355,13 +364,12 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
         item.skip = "a symbolic link leading out of the site: not read";
         continue;
       }
-      let content: string;
-      try {
-        content = readFileSync(path.join(source, file), "utf8");
-      } catch (error) {
-        item.skip = `unreadable file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      const read = readContentFile(source, file);
+      if ("unreadable" in read) {
+        item.skip = read.unreadable;
         continue;
       }
+      const content = read.text;
       const front = readFrontMatter(content);
       if (!front.ok) {
         item.title = titleFromSlug(slug);
@@ -501,13 +509,12 @@ export function readJekyllSite(folder: string, shown: string): SourceFeed {
       item.skip = "a symbolic link leading out of the site: not read";
       return reading;
     }
-    let content: string;
-    try {
-      content = readFileSync(path.join(siteDir, file), "utf8");
-    } catch (error) {
-      item.skip = `unreadable file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    const read = readContentFile(siteDir, file);
+    if ("unreadable" in read) {
+      item.skip = read.unreadable;
       return reading;
     }
+    const content = read.text;
     const front = readFrontMatter(content);
     // Without front matter, Jekyll copies the file as it is: no page, and nothing to report.
     if (!front.ok && "none" in front) return undefined;
