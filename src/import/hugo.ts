@@ -19,7 +19,7 @@
  * Nothing outside the site folder is read: a symbolic link that leads out
  * of it is skipped.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
