@@ -16,6 +16,11 @@ function linkedFrom(html: string): string {
   return /<section class="widget backlinks"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
 }
 
+/** The "Related posts" box of a page. */
+function relatedPosts(html: string): string {
+  return /<section class="widget related-posts"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+}
+
 describe("npm start, when only a post's text changes", () => {
   const apple = (text: string, more = "") => post(`title: Apple Browser\ndate: "2008-06-12"`, `Nothing to do with Xen.\n\n![The browser](apple/screen.png)\n\n${text}\n${more}`);
   const mesh = (reply: boolean) => post(`title: Live Mesh\ndate: "2008-06-13"`, `An answer.\n\n${reply ? "::: reply Bob vista.md#comment-1\nIs it fast?\n:::\n\nIt is.\n" : "No reply here.\n"}`);
@@ -29,6 +34,8 @@ describe("npm start, when only a post's text changes", () => {
     "posts/main/2008/vista.md": post(`title: Vista Question\ndate: "2008-06-09"`, "A post with a comment.\n"),
     "posts/main/2008/vista.comments.yaml": '- id: 1\n  author: Bob\n  date: "2008-06-09"\n  body: Is it fast?\n',
     "posts/main/2008/mesh.md": mesh(true),
+    // Shares no tag and no word with Xen One, until Xen One is tagged Citrix.
+    "posts/main/2008/citrix.md": post(`title: Citrix Deal\ndate: "2008-06-14"\ntags: [Citrix]`, "The company bought a firm.\n"),
   });
   let base = "";
   let server: ReturnType<Project["serve"]>;
@@ -86,9 +93,12 @@ describe("npm start, when only a post's text changes", () => {
     assert.match(await page("/main/2008/06/xen-one/"), /<h1[^>]*>Xen One, Retitled<\/h1>/);
   });
 
-  it("rebuilds everything when the tags change", async () => {
+  it("rebuilds everything when the tags change, and another post's related posts follow", async () => {
+    assert.doesNotMatch(relatedPosts(await page("/main/2008/06/citrix/")), /xen-one/, "not related before the edit");
     await editUntil(file, post(`title: Xen One, Retitled\ndate: "2008-06-10"\ntags: [Xen, Citrix]`, "A post about Xen.\n\nNo link any more.\n"), async () => (await page("/tags/citrix/")).includes("Xen One, Retitled"), "the new tag's page");
     assert.match(server.output, /rebuilding everything: posts\/main\/2008\/xen-one\.md: more than its text, title or summary changed/);
+    // The post that now shares a tag with it lists it, without a restart of the server.
+    assert.match(relatedPosts(await page("/main/2008/06/citrix/")), /href="\/main\/2008\/06\/xen-one\/"[^>]*>Xen One, Retitled</);
   });
 
   it("writes the lists again when the first paragraph, the summary they show, changes", async () => {
